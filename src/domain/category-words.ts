@@ -224,12 +224,19 @@ const SEAL_BROKEN = /\bseals? (was |were |had been |has been |have been )?(broke
 /** "Paid to vote", "buying IDs / votes / voter cards", "vote buying", "kununua kura / vitambulisho". */
 const PAID_TO_VOTE = /\b(paid|pay|paying|bribed|given money|given cash) (\w+ ){0,2}?to vote\b|\b(buying|buy|bought|buys) (\w+ ){0,1}?(votes?|ids?|id cards?|voters? cards?|vitambulisho)\b|\bvote buying\b|\b\w*nunua (kura|vitambulisho)\b/;
 /**
+ * The words between the poll and "late" or "early": how late ("two hours", "very") or its verb ("were
+ * delayed", "arrived"), never an act ("started beating people late", "opened fire late"), which is no poll run late.
+ */
+const HOW_LATE = String.raw`(?:(?:was|were|is|are|has|have|had|been|got|arrived|came|reported|delivered|brought|very|so|too|quite|really|a|an|bit|little|few|lot|one|two|three|four|five|six|\d+|hours?|hrs?|minutes?|mins?) ){0,3}?`;
+/**
  * The poll opened late or closed early, or was delayed: "polling station closed early", "voting
  * started late", "kituo kilifungwa mapema", "kura zilichelewa", "vifaa vilichelewa kufika". Ballot boxes
  * arriving late are left to the reporter (test/unit/domain/category-words.test.ts: a box only seen).
  */
-const POLLS_EARLY_LATE =
-  /\b(closed|closing|shut|opened|opening|started|starting|began|begun|ended|stopped) (\w+ ){0,2}?(early|late|before (the )?time)\b|\b(late|delayed) (opening|start|arrival)\b|\b(ki|vi)(li|me)?(fungwa|funguliwa|fungua|funga) (\w+ )?(mapema|kuchelewa|kabla ya (wakati|muda|saa))\b|\b(kura|karatasi|vifaa|upigaji|kituo|vituo|masanduku|sanduku|makarani|karani|iebc|kiems|ballots?|voting|polling|materials)\b (\w+ ){0,3}?\w*chelew\w*|\b(voting|polling|ballots?(?! box)|materials|kits?|clerks|officials|iebc|papers) (\w+ ){0,3}?(delayed|late)\b/;
+const POLLS_EARLY_LATE = new RegExp(
+  String.raw`\b(closed|closing|shut|opened|opening|started|starting|began|begun|ended|stopped) ${HOW_LATE}(early|late|before (the )?time)\b|\b(late|delayed) (opening|start|arrival)\b|\b(ki|vi)(li|me)?(fungwa|funguliwa|fungua|funga) (\w+ )?(mapema|kuchelewa|kabla ya (wakati|muda|saa))\b|` +
+    String.raw`\b(kura|karatasi|vifaa|upigaji|kituo|vituo|masanduku|sanduku|makarani|karani|iebc|kiems|ballots?|voting|polling|materials)\b (\w+ ){0,3}?\w*chelew\w*|\b(voting|polling|ballots?(?! box)|materials|kits?|clerks|officials|iebc|papers) ${HOW_LATE}(delayed|late)\b`,
+);
 /** Ballot papers or materials run out or missing: "hakuna ballot papers", "karatasi za kura ziliisha", "we ran out of ballots". */
 const NO_MATERIALS =
   /\b(hakuna|hakukuwa na|no|no more|ran out of|run out of|running out of|out of|shortage of|not enough|lack of) (\w+ )?(ballot papers?|ballots|karatasi|vifaa|materials|kits?)\b|\b(ballot papers?|ballots|karatasi( za kura)?|vifaa)\b (\w+ ){0,2}?(zimeisha|ziliisha|zimekwisha|zilikwisha|vimeisha|viliisha|hazikutosha|hazitoshi|havikutosha|havitoshi|hazikufika|havikufika|hazipo|havipo|ran out|run out|finished|were not enough|never arrived|did not arrive|didn t arrive)\b/;
@@ -286,12 +293,12 @@ const STATE_VEHICLE = /\b(county|government|govt|serikali|kaunti|ministry|cdf|gk
 /** Used for a campaign: posters, a rally, voters ferried, supporters carried. */
 const CAMPAIGN_USE = /\b(campaign\w*|kampeni|posters?|rally|rallies|mkutano|ferry\w*|voters?|wapiga kura|supporters?|wafuasi)\b/;
 /**
- * Held and not let go: "hawataki kumwachilia", "wamekataa kumpa bond", "hawajamwachilia" (in Sheng
- * "hawajamrelease"), "they refused to release him", "denied him bail": kept in, an unlawful
- * detention when no charge follows.
+ * Held and not let go: "hawataki kumwachilia", "wamekataa kumpa bond", "wamemnyima dhamana", "hawajamwachilia" (in
+ * Sheng "hawajamrelease"), "they refused to release him", "denied him bail": kept in, an unlawful detention when no
+ * charge follows.
  */
 const NOT_RELEASED =
-  /\b(hawataki|hataki|wamekataa|walikataa|amekataa|alikataa|wanakataa|anakataa) (ku)?(mw|ni|tu|wa|m)?achili(a|wa)\b|\b(ha|hawa)(ja|ku)((ni|m|mw|tu|wa)achilia|(ni|m|tu|wa)release)\b|\b(refused|refuse|refuses|refusing|won t|wont|will not|would not) (to )?(release|free) (him|her|them|me|us|my \w+|our \w+)\b|\b(refused|denied|deny|denying|denies|(hawataki|wamekataa|walikataa|wanakataa) ku(m|mw|ni|tu|wa)pa) (him |her |me |us |them )?(police |cash )?(bond|bail|dhamana)\b/;
+  /\b(hawataki|hataki|wamekataa|walikataa|amekataa|alikataa|wanakataa|anakataa) (ku)?(mw|ni|tu|wa|m)?achili(a|wa)\b|\b(ha|hawa)(ja|ku)((ni|m|mw|tu|wa)achilia|(ni|m|tu|wa)release)\b|\b(refused|refuse|refuses|refusing|won t|wont|will not|would not) (to )?(release|free) (him|her|them|me|us|my \w+|our \w+)\b|\b(refused|denied|deny|denying|denies|(hawataki|wamekataa|walikataa|wanakataa) ku(m|mw|ni|tu|wa)pa|(wa|a)(li|me|ka|na)(ni|m|mw|tu|wa)nyima) (him |her |me |us |them )?(police |cash )?(bond|bail|dhamana)\b/;
 /** A release refused without money: "refused to release my brother without 5k", "walikataa kumwachilia bila elfu tano". */
 const RELEASE_REFUSED = /\b(refused|refuses|refusing|wont|will not|would not|walikataa|alikataa|amekataa|wamekataa|hawataki|hataki) (to )?(release|free|let \w+ go|\w*achili\w*)\b (\w+ ){0,4}?(without|unless|until|bila|mpaka|hadi)\b/;
 /** "Something small" (the English of "kitu kidogo"), as typed: "smthg small", "sumthing small". */

@@ -808,3 +808,24 @@ describe('categoryOfEitherKind: held, not seized', () => {
     expect(categoryOfEitherKind(words)?.code).not.toBe('p_arrest');
   });
 });
+
+describe('categoryInWords: a poll run late is the station\'s hours, not any act done late; bail denied in Swahili', () => {
+  it.each([
+    ['they started beating people late at night', 'e_violence'],
+    ['they started beating us late', 'e_violence'],
+  ])('"%s" at the election list: %s, not also the station run badly', (words, code) => {
+    expect(categoryInWords(words, 'election')).toBe(code);
+  });
+
+  it('"they opened fire late in the evening" is no polling station opened late', () => {
+    expect(categoryInWords('they opened fire late in the evening', 'election')).not.toBe('e_polling');
+  });
+
+  it.each(['the polling station opened two hours late', 'voting started very late', 'the station closed an hour early', 'polling station closed early'])('"%s": the station run badly still', (words) => {
+    expect(categoryInWords(words, 'election')).toBe('e_polling');
+  });
+
+  it.each(['wamemnyima dhamana', 'walimnyima bond', 'wamekataa kumpa dhamana', 'they denied him bail'])('"%s" (bail denied): held, an unlawful arrest or detention', (words) => {
+    expect(categoryInWords(words, 'police')).toBe('p_arrest');
+  });
+});
