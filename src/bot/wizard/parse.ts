@@ -314,6 +314,8 @@ function dangerHead(text: string): { yes: boolean; rest: string } | undefined {
   const words = normalise(text).split(' ');
   for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
     const head = words.slice(0, k).join(' ');
+    // "Ndio maana ..." (that is why ...): a sentence begun, never a yes before it (as `answerLead` reads it).
+    if (NOT_LEADS.has(head) && YES_LEAD.has(words[0])) return undefined;
     if (YES_LEAD.has(head) || NO_LEAD.has(head)) return { yes: YES_LEAD.has(head), rest: words.slice(k).join(' ') };
   }
   return undefined;

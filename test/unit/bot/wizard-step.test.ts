@@ -1950,6 +1950,13 @@ describe('danger', () => {
     }
   });
 
+  it('"ndio maana ..." / "ndiyo sababu ..." (that is why ...) is no yes said first: no emergency, no alert to staff', () => {
+    for (const words of ['ndio maana nimewaandikia', 'ndiyo sababu nimeripoti hapa', 'ndo maana naandika']) {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, r.effects.map((e) => e.type)]).toEqual([words, undefined, []]);
+    }
+  });
+
   it('"they are safe (now)", with a no or without ("hapana wako salama sasa", "wote wako salama"), is a no: never "not understood"', () => {
     for (const words of ['hapana wako salama sasa', 'wako salama', 'Hapana, wote wako salama', 'hapana sasa wako salama', 'no they are safe now', 'hapana tuko salama kwa sasa']) {
       const r = type(at('danger'), words);
