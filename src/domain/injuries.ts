@@ -173,11 +173,11 @@ const NOT_WORD = String.raw`(?:not|isn|wasn|aren|weren|hasn|haven|never)\b`;
  */
 const WOUNDS_NOT_HAD = String.raw`(?:hana|hawana|sina|hatuna|hakuna|hamna|bila|no|without|(?:ha|hawa|hatu|si)(?:ku|ja)(?:wa na|pata)|(?:didn t|didnt|did not|doesn t|doesnt|does not|don t|dont|do not|hasn t|hasnt|has not|haven t|havent|have not) (?:have|get|got|sustain)(?: any)?)`;
 /**
- * Hurt, with nothing said of treatment: "ndio ameumia", "wameumia sana", "yes he is bleeding",
+ * Hurt, with nothing said of treatment: "ndio ameumia", "wameumia sana", "walimuumiza" (they hurt him), "yes he is bleeding",
  * "anavuja damu". Bleeding only in forms that say it happened: "hakutoka damu" (he did not) is none of them.
  */
 const HURT = new RegExp(
-  String.raw`\b(?:\w*meumia|\w*meumizwa|\w*mejeruhiwa|\w*liumia|\w*liumizwa|\w*lijeruhiwa|injured|hurt|wounded|bleeding|bled|(?:ana|wana|ame|wame|ali|wali|nime|nili|nina)(?:vuja|toka) damu|` +
+  String.raw`\b(?:\w*meumia|\w*meumizwa|\w*mejeruhiwa|\w*liumia|\w*liumizwa|\w*lijeruhiwa|(?:wali|wame|waka|ali|ame|aka)(?:ni|tu|m|mu|mw|wa)umiza|injured|hurt|wounded|bleeding|bled|(?:ana|wana|ame|wame|ali|wali|nime|nili|nina)(?:vuja|toka) damu|` +
     // A bone broken or wounds ("nimevunjika mkono", "his leg is broken", "ana majeraha", "walinijeruhi"), said without a yes;
     // a thing broken ("simu imevunjika", "my phone is broken") is no one hurt, and neither are wounds denied
     // ("hana majeraha", "no broken bones", "hawakumjeruhi": they did not injure him).
@@ -364,7 +364,7 @@ const NO_BUT = /^(?:hapana|no|la|nope|nah) (?:but|lakini|ila) /;
  */
 const BEATEN = new RegExp(
   String.raw`\b(?:(?:(?:ni|tu|u|m|a|wa)(?:li|me|ka)(?:pigwa|chapwa|dungwa|kanyagwa|teswa)|(?:wali|wame|waka|ali|ame|aka)(?:ni|tu|m|mw|wa|ku)(?:piga|chapa|dunga|kanyaga|tesa|umiza))(?! (?:simu|picha|kura|kelele|stori|story|kampeni))|` +
-    String.raw`(?:beat|beaten|hit|slapped|kicked|shot|stabbed|assaulted|tortured|whipped|clobbered) (?:me|him|her|us|them|(?:my|his|her|our|their) (?:wife|husband|son|daughter|child|kid|brother|sister|mother|father|mum|dad|friend|neighbour|neighbor|cousin)))\b`,
+    String.raw`(?<!\b(?:didn t|didnt|did not|don t|dont|do not|never|not) )(?:beat|beaten|hit|slapped|kicked|shot|stabbed|assaulted|tortured|whipped|clobbered) (?:me|him|her|us|them|(?:my|his|her|our|their) (?:wife|husband|son|daughter|child|kid|brother|sister|mother|father|mum|dad|friend|neighbour|neighbor|cousin)))\b`,
 );
 
 /**

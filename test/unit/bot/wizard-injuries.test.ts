@@ -353,6 +353,11 @@ describe('typed answers work like the buttons', () => {
     },
   );
 
+  it.each(['walimuumiza', 'wamemuumiza vibaya', 'walituumiza', 'ndio walimuumiza'])('"%s" (they hurt him, us) is someone hurt, as "they hurt him" is: the P3 question next', (text) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, stepOf(r)]).toEqual([{ hurt: 'hurt' }, 'p3']);
+  });
+
   it('a thing broken ("simu yangu imevunjika") is no one hurt', () => {
     expect(type(at('hurt', { text: STORY }), 'simu yangu imevunjika').state.draft?.injuries).toBeUndefined();
     expect(type(at('hurt', { text: STORY }), 'my phone is broken').state.draft?.injuries).toBeUndefined();
@@ -473,7 +478,7 @@ describe('typed answers work like the buttons', () => {
     expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${kept}`, 'p3']);
   });
 
-  it.each(['hapana lakini naogopa', 'no but the phone broke', 'hapana lakini walinipiga simu', 'no but they hit my car'])('"%s" (a no, then a "but" with no one harmed) is not read as someone hurt', (text) => {
+  it.each(['hapana lakini naogopa', 'no but the phone broke', 'hapana lakini walinipiga simu', 'no but they hit my car', "no, but they didn't beat me", 'no but they did not hit him', 'no, they never slapped him'])('"%s" (a no, then a "but" with no one harmed) is not read as someone hurt', (text) => {
     expect(type(at('hurt', { text: STORY }), text).state.draft?.injuries).toBeUndefined();
   });
 
