@@ -466,7 +466,7 @@ export function notPoliceNamed(text: string): NotPoliceWho | undefined {
 }
 
 /** A gun or shooting ("risasi", "bunduki", "shot"), or a politician ("mbunge na mlinzi wake"), told beside a guard. */
-const ARMED_OR_POLITICIAN = /\b(risasi|bunduki|shot|shoot|shoots|shooting|gun|guns|gunpoint|rifle|pistol|mbunge|gavana|governor|mp|waziri|seneta|senator|mheshimiwa|mca)\b/;
+const ARMED_OR_POLITICIAN = /\b(risasi|bunduki|shot|shoot|shoots|shooting|gun|guns|gunpoint|rifle|pistol|mbunge|gavana|governor|mp|waziri|minister|seneta|senator|rais|president|mheshimiwa|mca)\b/;
 
 /** A private guard or watchman named in a story told of no election (`PRIVATE_GUARDS`). */
 function namesGuards(text: string): boolean {

@@ -110,6 +110,9 @@ describe('agencyAdvice', () => {
     // A politician's bodyguard is often a police officer: not read as a private guard.
     ['mlinzi wa mbunge alinipiga', 'p_force'],
     ['mbunge na mlinzi wake walinipiga', 'p_force'],
+    ['the minister and his security guard beat me', 'p_force'],
+    ["the president's security guards beat us", 'p_force'],
+    ['rais na walinzi wake walitupiga', 'p_force'],
     // A private guard in Kenya carries no gun: an armed "guard" at a bank or a gate is a police officer.
     ['askari wa bank alinipiga risasi', 'p_force'],
     ['askari wa benki walimpiga risasi kijana wetu akafariki', 'p_killing'],
