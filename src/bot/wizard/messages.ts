@@ -1112,12 +1112,14 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   const n = normalise(input);
   // "Nataka kuongeza picha", "can I add a video?": how (sent here, it is kept); it was added to the story.
   if (ADD_FILES.test(n)) return howToAddFiles(turn, d);
+  const told = tellsAnAct(n) || n.split(' ').some(doneInOneWord);
   const asked = input.includes('?') || QUESTION.test(n);
   // "Sitaki jina langu ijulikane", "bila jina", "tuma bila jina": sent as 🕶 Send anonymously is, a
   // number kept from a failed send dropped. It was added to the story, or sent with that number.
-  // "What does anonymous mean?" is a question, answered below.
-  const wish = asked ? undefined : identityWish(input);
-  if (wish === 'anonymous' || (!asked && NO_NUMBER.test(n))) return sendAnonymously(turn, d);
+  // "What does anonymous mean?" is a question, answered below; with more told ("walichukua simu, niko
+  // bila namba yangu") the words are the story's and the buttons choose, never sent with them lost.
+  const wish = asked || told ? undefined : identityWish(input);
+  if (wish === 'anonymous' || (!asked && !told && NO_NUMBER.test(n))) return sendAnonymously(turn, d);
   // "Weka namba yangu", "my number": the number asked for, as 📞 Send with my phone number does.
   if (wish === 'named' || (!asked && MY_NUMBER.test(n))) return turn.go('contact');
   if (SEND_WORDS.test(n) || (CORRECT_WORDS.test(n) && !input.trim().endsWith('?'))) return submit(turn, d);
@@ -1131,7 +1133,7 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   }
   // "Polling station ni Kasarani Primary", "wadi ya Roysambu": its own field, never the story;
   // what was done there ("wahuni walivamia Kasarani Primary polling station") is the story.
-  if (!tellsAnAct(n) && !n.split(' ').some(doneInOneWord) && detailAtReview(turn, d, input)) return;
+  if (!told && detailAtReview(turn, d, input)) return;
   // "Hapana ilikuwa jana", "tarehe si sawa": that part is offered to change, never left wrong under a story that says otherwise.
   // "Wrong place, I was at the stage jana": the place offered with the day said after it, never the change menu.
   const fixPlace = correctedPlace(input, turn.now, d.place);

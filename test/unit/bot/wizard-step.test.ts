@@ -2350,6 +2350,13 @@ describe('review', () => {
     }
   });
 
+  it('more of what happened told with the wish ("walichukua simu yangu sasa niko bila namba yangu", "anonymous please, also they took my ID card") is never sent at once: the words kept in the story, the review shown', () => {
+    for (const words of ['walichukua simu yangu sasa niko bila namba yangu', 'anonymous please, also they took my ID card', 'sitaki jina langu ijulikane, pia walichukua kitambulisho', 'they took my phone so I am without my number now']) {
+      const r = type(at('review'), words);
+      expect([words, r.effects, stepOf(r), r.state.draft?.text]).toEqual([words, [], 'review', `${draftAt('review').text}\n${words}`]);
+    }
+  });
+
   it('"weka namba yangu", "my number" at the review ask for the number as 📞 Send with my phone number does; never the story, never sent', () => {
     const button = press(at('review'), 'sc');
     for (const words of ['weka namba yangu', 'my number', 'My phone number', 'tuma na namba yangu', 'nataka kutoa namba yangu', 'send with my number', 'ok use my number']) {
