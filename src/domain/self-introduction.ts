@@ -70,6 +70,9 @@ const TITLES = new Set(
     'mr mrs ms madam mama baba').split(' '),
 );
 
+/** What is not part of a name ("Dr. Wanjiku", "O'Brien"): where its words are split. */
+const NOT_NAME_LETTERS = /[^\p{L}'’]+/u;
+
 /** Places named with a title that everyone knows: "Mama Lucy" (Kibaki Hospital), "Mama Ngina" (Drive), "Baba Dogo" (a Nairobi ward). */
 const TITLED_PLACES = new Set(['mama lucy', 'mama ngina', 'baba dogo']);
 
@@ -81,7 +84,7 @@ const TITLED_PLACES = new Set(['mama lucy', 'mama ngina', 'baba dogo']);
  */
 export function namesAPerson(text: string): boolean {
   // "Peter's", "Kang’ethe's son": the person's, the person's name all the same.
-  const words = text.toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean).map((w) => w.replace(POSSESSIVE_END, ''));
+  const words = text.toLowerCase().split(NOT_NAME_LETTERS).filter(Boolean).map((w) => w.replace(POSSESSIVE_END, ''));
   if (!words.length) return false;
   if (knownFirstName(words[0])) return true;
   return TITLES.has(words[0]) && !TITLED_PLACES.has(words.slice(0, 2).join(' '));

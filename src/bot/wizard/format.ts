@@ -20,9 +20,11 @@ export function lastWeekend(now: Date): [number, number] {
   return [sunday - DAY_MS, sunday];
 }
 
+const DASHES = /-/g;
+
 /** A weekend day's button value: 'd' and its Kenyan date (d20261122). */
 export function weekendValue(at: number): string {
-  return `d${new Date(at + EAT_MS).toISOString().slice(0, 10).replace(/-/g, '')}`;
+  return `d${new Date(at + EAT_MS).toISOString().slice(0, 10).replace(DASHES, '')}`;
 }
 
 /** The day a weekend button names, when it is one of this weekend's or the one before (asked on a Saturday, tapped on Sunday); undefined for any other. */

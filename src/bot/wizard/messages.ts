@@ -685,10 +685,12 @@ function answeredAheadAtInjury(turn: Turn, d: Draft, input: string): boolean {
 
 /** A question about the injury question itself ("what is a P3 form?", "what do you mean?"): the buttons are asked for, not "no one has read it". */
 const ABOUT_INJURIES = /\b(mean|maana|maanisha|question|swali|p3|prc|form|fomu|hurt|injur\w*|medical|matibabu|hospital|hospitali|doctor|daktari)\b/;
+/** Who, or how they are ("he is", "amelazwa"), care aside. */
+const WHO_OR_HOW = 'i|he|she|they|we|it|is|was|were|are|am|has|have|had|did|will|yuko|yupo|niko|ako|wako|alikuwa|nilikuwa|walikuwa|amelazwa';
 /** Who, or how they are ("he is in hospital", "amelazwa"): no place is worded so. */
-const NO_PLACE_WORDS = /\b(i|he|she|they|we|it|is|was|were|are|am|has|have|had|did|will|yuko|yupo|niko|ako|wako|alikuwa|nilikuwa|walikuwa|amelazwa|hospital|hospitali|clinic|doctor|daktari)\b/;
+const NO_PLACE_WORDS = new RegExp(String.raw`\b(${WHO_OR_HOW}|hospital|hospitali|clinic|doctor|daktari)\b`);
 /** `NO_PLACE_WORDS` without care ("hospital", "doctor"): for a spot named so ("Kenyatta Hospital", "Hospital Hill"), where care is the place's name, not how someone is. */
-const NO_PLACE_WORDS_BUT_CARE = /\b(i|he|she|they|we|it|is|was|were|are|am|has|have|had|did|will|yuko|yupo|niko|ako|wako|alikuwa|nilikuwa|walikuwa|amelazwa)\b/;
+const NO_PLACE_WORDS_BUT_CARE = new RegExp(String.raw`\b(${WHO_OR_HOW})\b`);
 const PLACE_AHEAD_MAX_WORDS = 6;
 
 /**
@@ -846,7 +848,7 @@ const whereOfWho = (w: string, next: string | undefined) => NOT_WHERE_NOUNS.has(
 /** Ends of a road's name: a place noun before one, both capitalised, is the name ("Station Road", "Church Road", "Market Street"). */
 const WAY_ENDS = new Set('road street avenue highway'.split(' '));
 const namesTheWay = (typed: readonly string[], i: number) =>
-  i + 1 < typed.length && WAY_ENDS.has(normalise(typed[i + 1])) && [typed[i], typed[i + 1]].every((t) => /^\p{Lu}\p{Ll}+$/u.test(t));
+  i + 1 < typed.length && WAY_ENDS.has(normalise(typed[i + 1])) && [typed[i], typed[i + 1]].every((t) => CAPITALISED.test(t));
 
 /** A capitalised word, apostrophes within it ("Kang'ethe", "Mang’u", "Ng'ang'a"). */
 const CAPITALISED = /^\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)*$/u;
@@ -1281,9 +1283,11 @@ function placeNamingTwoCounties(turn: Turn, d: Draft, input: string, page: numbe
   return true;
 }
 
+/** What is not part of a town's name ("Githurai 45", "Murang'a"): where its words are split. */
+const NOT_NAME_CHARS = /[^\p{L}\p{N}'-]+/u;
 /** A town in two counties named by one word or two of a longer answer ("near Githurai 45", "stage ya Rongai"). */
 function townInTwoCounties(input: string): ReturnType<typeof townNamed> {
-  const words = input.split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+  const words = input.split(NOT_NAME_CHARS).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     for (const n of [2, 1]) {
       const town = i + n <= words.length ? townNamed(words.slice(i, i + n).join(' ')) : undefined;

@@ -294,6 +294,9 @@ export function withoutAnswerWord(text: string): string {
   return answerLead(text)?.rest ?? text.trim();
 }
 
+/** Words after a yes that take it back ("ndio lakini wameondoka", "yes he is fine now"). */
+const YES_TAKEN_BACK = /\b(hakuna|salama|safe|fine|sawa|poa|fiti|lakini|ila|but|wameondoka|wameenda|left|gone)\b/;
+
 /**
  * A yes or a no said first, with more after it ("ndio yuko hatarini", "yes my brother", "help me
  * please", "hapana, wameondoka"): the answer, however long the rest. Telling what goes on is
@@ -305,7 +308,7 @@ export function dangerLead(text: string): boolean | undefined {
   const lead = dangerHead(text);
   if (!lead) return undefined;
   // "Ndio lakini wameondoka", "yes he is fine now": a yes taken back, asked again.
-  if (lead.yes) return NO_LEAD.has(lead.rest) || /\b(hakuna|salama|safe|fine|sawa|poa|fiti|lakini|ila|but|wameondoka|wameenda|left|gone)\b/.test(lead.rest) ? undefined : true;
+  if (lead.yes) return NO_LEAD.has(lead.rest) || YES_TAKEN_BACK.test(lead.rest) ? undefined : true;
   return dangerGoesOn(lead.rest) ? undefined : false;
 }
 
