@@ -124,13 +124,15 @@ const DEATH = /\b(?:died|dead|passed away|succumbed|killed|to death|hakupona|\w*
  * "karibu" is "near" ("alikufa karibu na kituo").
  */
 const NO_DEATH_BEFORE = /\b(?:almost|nearly|could|would|might|not|never|didn t|didnt|karibu|alikaribia|amekaribia|nusura)(?: \w+){0,2} $/;
+/** No one's death, said just before it ("no one died", "none of them was killed", "hakuna mtu amekufa", "hamna aliyefariki"). */
+const NO_ONE_BEFORE = /\b(?:no one|nobody|none(?: of \w+)?|(?:hakuna|hamna)(?: mtu)?(?: yeyote)?)(?: has| have| was| were| got)? $/;
 /** A death in an accident ("ajali"), anywhere in the words. */
 const ACCIDENT_TOLD = /\b(?:ajali|accident)\b/;
 
 export function deathTold(text: string): boolean {
   const plain = plainWords(text);
   if (ACCIDENT_TOLD.test(plain)) return false;
-  return [...plain.matchAll(DEATH)].some((m) => !NO_DEATH_BEFORE.test(plain.slice(0, m.index)));
+  return [...plain.matchAll(DEATH)].some((m) => !NO_DEATH_BEFORE.test(plain.slice(0, m.index)) && !NO_ONE_BEFORE.test(plain.slice(0, m.index)));
 }
 
 /** The hurt denied in Swahili, of oneself or another ("hakuumia", "hajaumia", "hawakujeruhiwa", "sikuumizwa"). */

@@ -717,7 +717,7 @@ describe('a death told at "was anyone hurt?" ("amekufa", "he died", "amefariki")
   });
 
   it('one who nearly died, or did not, is no death: the category stays', () => {
-    for (const words of ['alikaribia kufa', 'he almost died', 'hajafa', 'he did not die']) {
+    for (const words of ['alikaribia kufa', 'he almost died', 'hajafa', 'he did not die', 'no one died', 'nobody died but they beat him', 'hakuna mtu amekufa', 'hamna aliyefariki', 'none of them died']) {
       expect([words, type(at('hurt', { text: STORY }), words).state.draft?.category]).toEqual([words, 'p_force']);
     }
   });
