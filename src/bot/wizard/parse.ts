@@ -447,8 +447,9 @@ export function disappearanceWords(text: string, kind: 'police' | 'election'): s
   return kind === 'police' && text.length <= 120 && DISAPPEARED.test(normalise(text)) ? 'p_disappear' : undefined;
 }
 
-/** Someone else let go, and nothing more: "aliachiliwa", "walimwachilia", "he was released", "wameachiliwa jana". */
-const RELEASED_ALONE = /^((a|wa)(li|me|ka)achiliwa|(wa|a)(li|me|ka)(m|mw|wa)achilia|(he|she|they|the suspects?) (was|were|has been|have been|got) (released|freed|let go))( (jana|juzi|leo|tena))?$/;
+/** Someone else let go, and nothing more: "aliachiliwa", "walimwachilia", "he was released", "they let him go", "wameachiliwa jana". */
+const RELEASED_ALONE =
+  /^((a|wa)(li|me|ka)achiliwa|(wa|a)(li|me|ka)(m|mw|wa)achilia|(he|she|they|the suspects?) (was|were|has been|have been|got) (released|freed|let go)|(they|police|the police|polisi) (released|freed|let) (him|her|them|the suspects?)( go)?)( (jana|juzi|leo|tena|yesterday|today|again))?$/;
 
 /**
  * A release said alone where the police categories are listed: offered (never taken) as the

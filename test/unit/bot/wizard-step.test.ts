@@ -1040,11 +1040,11 @@ describe('cat', () => {
   });
 
   it('a release said alone at the police list ("aliachiliwa", "walimwachilia", "he was released") offers the unlawful release of a suspect for a tap; one\'s own let go does not', () => {
-    for (const words of ['aliachiliwa', 'Ameachiliwa', 'walimwachilia', 'he was released', 'wameachiliwa jana']) {
+    for (const words of ['aliachiliwa', 'Ameachiliwa', 'walimwachilia', 'he was released', 'wameachiliwa jana', 'they released him', 'they let him go', 'police released the suspect yesterday']) {
       const r = type(at('cat'), words);
       expect([words, r.state.draft?.offeredCategory, said(r).at(-1)]).toEqual([words, 'p_release', 'category.offer']);
     }
-    for (const words of ['walimwachilia mwanangu', 'nimeachiliwa', 'they released me']) expect([words, type(at('cat'), words).state.draft?.offeredCategory]).toEqual([words, undefined]);
+    for (const words of ['walimwachilia mwanangu', 'nimeachiliwa', 'they released me', 'they let me go', 'they released my son']) expect([words, type(at('cat'), words).state.draft?.offeredCategory]).toEqual([words, undefined]);
     expect(type(at('cat', { kind: 'election' }), 'aliachiliwa').state.draft?.offeredCategory).toBeUndefined();
   });
 
