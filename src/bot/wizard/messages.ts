@@ -1100,10 +1100,33 @@ function howToAddFiles(turn: Turn, d: Draft): void {
 /** "Weka namba yangu", "tuma na namba yangu", "my number", "send with my number": the review's 📞 choice, typed. */
 const MY_NUMBER =
   /^(?:(?:ok|okay|sawa|ndio|ndiyo|yes|please|tafadhali|nataka|naomba|i want to|i d like to) )*(?:(?:ku)?(?:weka|tuma|itume|ituma|toa|peana|tumia|ongeza)|send|send it|share|give|use|add)? ?(?:na |pamoja na |with )?(?:(?:namba|nambari)(?: ya simu)? yangu|(?:my )?(?:phone |mobile )?number|my phone)(?: (?:pia|too|also|please|tafadhali))?$/;
-/** "Bila namba yangu", "without my number": the review's 🕶 choice (not "gari bila namba", a car's plates: only "yangu", "my"). */
-const NO_NUMBER = /\b(?:bila|without) (?:(?:kutoa|kutaja) )?(?:namba|nambari)(?: ya simu)? yangu\b|\bwithout (?:giving )?my (?:phone )?number\b/;
+/**
+ * "Bila namba yangu", "usitume namba yangu", "don't use my number", "sitaki namba yangu ionekane":
+ * the review's 🕶 choice. Only with "yangu", "my" (not "gari bila namba", "a car without number
+ * plates": a car's plates, the story), or as a whole message that asks to send ("tuma bila namba").
+ */
+const NO_NUMBER = new RegExp(
+  [
+    String.raw`\b(?:bila|without) (?:(?:kutoa|kutaja) )?(?:namba|nambari)(?: ya simu)? yangu\b|\bwithout (?:giving )?my (?:phone )?number\b`,
+    String.raw`\b(?:usi|msi)(?:tume|tumie|weke|toe|onyeshe|taje) (?:namba|nambari)(?: ya simu)? yangu\b`,
+    String.raw`\bsitaki (?:namba|nambari)(?: ya simu)? yangu (?:i|ji)?(?:onekane|julikane|jue|tumwe|tajwe|onwe)\b`,
+    String.raw`\b(?:don t|dont|do not) (?:use|send|share|give|show|include|put|add) my (?:phone |mobile )?number\b(?! plate)`,
+    String.raw`^(?:(?:tafadhali|please|sawa|ok) )?(?:tuma|ituma|itume|send|send it)(?: ripoti| hii| the report)? (?:bila|without) (?:namba|nambari|number)(?: ya simu| yangu)?$`,
+  ].join('|'),
+);
 /** Thanks and greetings at the review say nothing about what happened; "sawa, pia walichukua simu" does. */
 const COURTESY = new Set('asante ahsante thank thanks you sana very much kwa msaada help habari yako hello hi sawa poa okay ok fine good nzuri mzuri so for the your'.split(' '));
+
+/**
+ * "Sitaki namba yangu ionekane" with a phone number in the story: sent anonymously, staff would
+ * still read that number. It goes anonymously once sent (a number shared for a failed send
+ * dropped), and the review is shown again with its warning and how to take the number out.
+ */
+function numberInStory(turn: Turn, d: Draft): void {
+  d.anonymous = true;
+  d.phone = undefined;
+  turn.show();
+}
 
 /**
  * Words typed at the review, where the whole report was just shown: a detail remembered ("they
@@ -1121,7 +1144,10 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   // "What does anonymous mean?" is a question, answered below; with more told ("walichukua simu, niko
   // bila namba yangu") the words are the story's and the buttons choose, never sent with them lost.
   const wish = asked || told ? undefined : identityWish(input);
-  if (wish === 'anonymous' || (!asked && !told && NO_NUMBER.test(n))) return sendAnonymously(turn, d);
+  const noNumber = !asked && !told && NO_NUMBER.test(n);
+  // A number in the story would still be read by staff: not sent, the review's warning of it shown.
+  if (noNumber && d.text && phoneNumberWritten(d.text)) return numberInStory(turn, d);
+  if (wish === 'anonymous' || noNumber) return sendAnonymously(turn, d);
   // "Weka namba yangu", "my number": the number asked for, as 📞 Send with my phone number does.
   if (wish === 'named' || (!asked && MY_NUMBER.test(n))) return turn.go('contact');
   if (SEND_WORDS.test(n) || (CORRECT_WORDS.test(n) && !input.trim().endsWith('?'))) return submit(turn, d);

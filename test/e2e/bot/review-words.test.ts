@@ -49,6 +49,31 @@ describe('a wish to stay unknown typed at the review', () => {
   });
 });
 
+describe('a wish to send without the number typed at the review', () => {
+  it.each([
+    ['sw', 'usitume namba yangu', 'Nambari yako ya kumbukumbu'],
+    ['en', "don't use my number", 'Your reference is'],
+  ] as const)('(%s) "%s" sends it without the number; the words are not in the story', async (lang, words, sent) => {
+    const u = h.tg.user({ firstName: `No number ${lang}`, languageCode: lang });
+    await walkTo(u, 'review', lang);
+    await u.sendText(words);
+    expect(lastText(u)).toContain(sent);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ anonymous: true, description: { text: STORY } });
+    expect((await h.store.reporters.identityOf(report!.reporterId))?.phone).toBeUndefined();
+  });
+
+  it('(sw) "gari bila namba", a car without plates, is not sent: it is added to the story', async () => {
+    const u = h.tg.user({ firstName: 'Car without plates', languageCode: 'sw' });
+    await walkTo(u, 'review', 'sw');
+    await u.sendText('gari bila namba');
+    expect(u.buttons()).toContain('🕶 Tuma bila kutaja jina langu');
+    await u.press('🕶 Tuma bila kutaja jina langu');
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ anonymous: true, description: { text: `${STORY}\ngari bila namba` } });
+  });
+});
+
 describe('a photo or video to add, said at the review', () => {
   it.each([
     ['sw', 'nataka kuongeza picha', 'Tuma picha, video, ujumbe wa sauti au hati hapa sasa hivi, au bonyeza 📎 Ongeza faili hapa chini', '🕶 Tuma bila kutaja jina langu'],

@@ -2357,6 +2357,35 @@ describe('review', () => {
     }
   });
 
+  it('"usitume namba yangu", "dont use my number", "tuma bila namba", "sitaki namba yangu ionekane" at the review send it without the number, as 🕶 Send anonymously does; never added to the story', () => {
+    const phone = '+254722000111';
+    for (const words of ['tuma bila namba', 'usitume namba yangu', 'bila namba yangu', 'dont use my number', "don't send my number", 'sitaki namba yangu ionekane', 'without my number', 'Please do not share my phone number', 'msitumie nambari yangu']) {
+      for (const extra of [{}, { phone, anonymous: false }]) {
+        const r = type(at('review', extra), words);
+        const sent = r.effects.find((e) => e.type === 'submit');
+        expect([words, extra, sent && { anonymous: sent.report.anonymous, phone: sent.phone }, r.state.draft?.text]).toEqual([words, extra, { anonymous: true, phone: undefined }, draftAt('review').text]);
+      }
+    }
+  });
+
+  it('a car without plates ("gari bila namba", "a car without number plates", "nambari ya gari") at the review is the story: kept, never sent', () => {
+    for (const words of ['gari bila namba', 'a car without number plates', 'walikuja na gari bila nambari', 'tuma bila nambari ya gari', 'usitume nambari ya gari', 'pikipiki bila namba yake', 'they used a car without number plates']) {
+      const r = type(at('review'), words);
+      expect([words, r.effects, stepOf(r), r.state.draft?.text]).toEqual([words, [], 'review', `${draftAt('review').text}\n${words}`]);
+    }
+  });
+
+  it('"sitaki namba yangu ionekane" when the story holds a phone number: not sent (staff would read it there), the review shown again with its warning, to send anonymously', () => {
+    const text = 'Polisi walinipiga. Nipigie 0712 345 678';
+    for (const words of ['sitaki namba yangu ionekane', 'dont use my number', 'bila namba yangu']) {
+      for (const extra of [{ text }, { text, phone: '+254722000111', anonymous: false }]) {
+        const r = type(at('review', extra), words);
+        expect([words, r.effects, said(r), r.state.draft?.text, r.state.draft?.anonymous, r.state.draft?.phone]).toEqual([words, [], ['review'], text, true, undefined]);
+        expect(reviewText((k) => k, r.state.draft!, 'sw')).toContain('review.own_phone');
+      }
+    }
+  });
+
   it('"weka namba yangu", "my number" at the review ask for the number as 📞 Send with my phone number does; never the story, never sent', () => {
     const button = press(at('review'), 'sc');
     for (const words of ['weka namba yangu', 'my number', 'My phone number', 'tuma na namba yangu', 'nataka kutoa namba yangu', 'send with my number', 'ok use my number']) {
