@@ -450,6 +450,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (d.step === 'contact' && atPhoneQuestion(turn, d, input, word)) return;
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
+  // "Naogopa, sitaki tena", "I'm scared I don't want to continue": the fear answered and whether to
+  // stop asked, in one message ("No, carry on" asks the question again). It was the whole story.
+  if (stopsForFear(normalise(input))) return turn.askCancel(d, 'privacy.fear');
   if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input)) return;
   // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
   // an answer or a new report. "Sasa" where it reads as "now" (the day) is that answer; alone at the
@@ -1864,6 +1867,22 @@ const WITH_FEAR = new Set('i am im m so very really a bit little sana kidogo mim
 /** "Nina wasiwasi", "niko na hofu": the feeling said as a noun. */
 const FEAR_NOUNS = new Set(['wasiwasi', 'hofu', 'uoga', 'woga']);
 const feels = (w: string): boolean => feelingWord(w) || FEAR_NOUNS.has(w);
+/** Words beside a feeling before or after a wish to stop ("naogopa sana, sitaki tena", "i m scared i don t want to continue"). */
+const BESIDE_FEAR = new Set('i am im m so very really a bit little sana kidogo mimi ni nina niko na bado still too lakini but yaani and now sasa'.split(' '));
+/**
+ * Fear, then (or after) a cancel word (`readWord`): "naogopa sitaki tena", "naogopa, nisiendelee",
+ * "I am afraid, I want to stop". A story that tells fear ("nimeogopa sana polisi walinipiga") is not.
+ */
+function stopsForFear(n: string): boolean {
+  const words = n.split(' ');
+  const beside = (w: string): boolean => feels(w) || BESIDE_FEAR.has(w);
+  let i = 0;
+  while (i < words.length && beside(words[i])) i++;
+  let j = words.length;
+  while (j > i && beside(words[j - 1])) j--;
+  const fear = [...words.slice(0, i), ...words.slice(j)].some(feels);
+  return fear && i < j && readWord(words.slice(i, j).join(' ')) === 'cancel';
+}
 const afraidAlone = (n: string): boolean => n.split(' ').some(feels) && n.split(' ').every((w) => feels(w) || WITH_FEAR.has(w));
 
 /**

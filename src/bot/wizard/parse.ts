@@ -140,7 +140,7 @@ const WORDS: Record<Word, readonly string[]> = {
     'achana nayo', 'achana na hii', 'achana na hiyo', 'wachana nayo', 'wachana na hiyo', 'wacha tu', 'acha tu', 'katisha ripoti', 'ghairi ripoti',
     // "Let us drop it", "I have decided to stop": "naomba tuache hii" was kept as the story.
     'tuache', 'tuache hii', 'tuache tu', 'naomba tuache', 'naomba tuache hii', 'tuachane nayo', 'tuachane na hii', 'acha hii', 'wacha hii', 'nimeamua kuacha',
-    'sitaki kuripoti', 'sitaki kuripoti tena', 'never mind', 'nevermind', 'forget it', 'let s stop', 'lets stop',
+    'sitaki kuripoti', 'sitaki kuripoti tena', 'nisiendelee', 'siendelei', 'sitaendelea', 'never mind', 'nevermind', 'forget it', 'let s stop', 'lets stop',
   ],
   // What people call the police and the electoral commission ("karao", "askari", "cops"; "traffic" are traffic police).
   police: ['police', 'polisi', 'police misconduct', 'makosa ya polisi', 'utovu wa polisi', 'utovu wa nidhamu wa polisi', 'karao', 'makarao', 'askari', 'askari polisi', 'cops', 'cop', 'traffic', 'trafiki', 'mapolisi', 'polisi wa trafiki', 'polisi wa traffic', 'afande', 'gsu', 'dci', 'ocs'],

@@ -142,10 +142,14 @@ export class Turn {
     this.say('desc.kept_early');
   }
 
-  /** A typed cancel word: asks first, since a word typed by mistake must not throw a report away. */
-  askCancel(d: Draft): void {
+  /**
+   * A typed cancel word: asks first, since a word typed by mistake must not throw a report away.
+   * `before`: a text said above the question, in the same message (the answer to a fear).
+   */
+  askCancel(d: Draft, before?: string): void {
     d.cancelAsked = true;
-    this.say(d.urgent ? 'cancel.ask_urgent' : 'cancel.ask', undefined, { keyboard: { type: 'cancelAsk', draftId: d.id, step: d.step } });
+    const ask = { key: d.urgent ? 'cancel.ask_urgent' : 'cancel.ask' };
+    this.message(before ? [{ key: before }, ask] : [ask], { keyboard: { type: 'cancelAsk', draftId: d.id, step: d.step } });
   }
 
   /**

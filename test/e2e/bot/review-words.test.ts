@@ -4,7 +4,8 @@
  * anonymously does, even after a send with their number failed and kept it. Never named, and
  * the words never added to the story staff and an agency read. "Nataka kuongeza picha" is told how
  * to add the photo. At the phone question, "naogopa", "baadaye", "rudi" lead back to the summary,
- * never "use the button to share your number".
+ * never "use the button to share your number". At the story question, "naogopa, nisiendelee" is
+ * answered (how to stay unknown) and asked whether to stop; carried on, it is not the story.
  */
 import { startBotHarness, type BotHarness } from '../../support/bot-harness';
 import { allTexts, lastText, referenceIn, walkTo } from './helpers';
@@ -71,6 +72,25 @@ describe('a wish to send without the number typed at the review', () => {
     await u.press('🕶 Tuma bila kutaja jina langu');
     const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
     expect(report).toMatchObject({ anonymous: true, description: { text: `${STORY}\ngari bila namba` } });
+  });
+});
+
+describe('fear and a wish to stop typed at the story question', () => {
+  it.each([
+    ['sw', 'naogopa, nisiendelee', 'Si lazima ujulikane.', 'Unataka kukatisha ripoti hii?', 'Hapana, endelea', 'Leo', '🕶 Tuma bila kutaja jina langu'],
+    ['en', "I'm scared I don't want to continue", 'You do not have to be known.', 'Do you want to cancel this report?', 'No, carry on', 'Today', '🕶 Send anonymously'],
+  ] as const)('(%s) "%s": the fear answered and whether to stop asked; carried on, the words are not the story', async (lang, words, fear, ask, carryOn, today, anonymously) => {
+    const u = h.tg.user({ firstName: `Scared ${lang}`, languageCode: lang });
+    await walkTo(u, 'desc', lang);
+    await u.sendText(words);
+    expect(lastText(u)).toContain(fear);
+    expect(lastText(u)).toContain(ask);
+    await u.press(carryOn);
+    for (const answer of [STORY, 'Nakuru', 'Naivasha road junction']) await u.sendText(answer);
+    await u.press(today);
+    await u.press(anonymously);
+    const report = await h.store.reports.findByReference(referenceIn(lastText(u)));
+    expect(report).toMatchObject({ anonymous: true, description: { text: STORY } });
   });
 });
 

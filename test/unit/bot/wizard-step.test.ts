@@ -2768,6 +2768,29 @@ describe('cancel words', () => {
     }
   });
 
+  it('"naogopa sitaki tena", "I\'m scared I don\'t want to continue" at the story question: the fear answered and whether to stop asked, in one message; nothing of it kept as the story', () => {
+    for (const words of ['naogopa sitaki tena', "I'm scared I don't want to continue", 'naogopa, nisiendelee', 'Naogopa sana, sitaki kuendelea', 'I am afraid, I want to stop']) {
+      for (const extra of [{}, { text: 'walimpiga kaka yangu', storyPart: true as const }]) {
+        const r = type(at('desc', extra), words);
+        expect([words, said(r), lastKeyboard(r), r.state.draft]).toEqual([words, ['privacy.fear+cancel.ask'], { type: 'cancelAsk', draftId: ID, step: 'desc' }, { ...draftAt('desc', extra), cancelAsked: true }]);
+        // "Hapana" carries on: the story question again, nothing of those words in it.
+        const on = type(r.state, 'hapana');
+        expect([stepOf(on), on.state.draft?.text]).toEqual(['desc', draftAt('desc', extra).text]);
+        expect(type(r.state, 'ndio').state.draft).toBeUndefined();
+      }
+      // The same at the review: never added to the story an agency reads.
+      expect([words, said(type(at('review'), words)), type(at('review'), words).state.draft?.text]).toEqual([words, ['privacy.fear+cancel.ask'], draftAt('review').text]);
+    }
+    expect(said(type(at('desc', { danger: true, urgent: 'R-AAAA-BBBB' }), 'naogopa sitaki tena'))).toEqual(['privacy.fear+cancel.ask_urgent']);
+  });
+
+  it('a story that tells fear ("nimeogopa sana polisi walinipiga") stays the story', () => {
+    for (const words of ['nimeogopa sana polisi walinipiga', 'I was scared so I stopped at the roadblock', 'naogopa kwenda nyumbani']) {
+      const r = type(at('desc'), words);
+      expect([words, stepOf(r), r.state.draft?.text, said(r).some((k) => k.includes('cancel.ask'))]).toEqual([words, 'county', words, false]);
+    }
+  });
+
   it('"yes" (typed or tapped) cancels; "no" carries on where the reporter was', () => {
     const asked = type(at('place'), 'ghairi').state;
     for (const r of [type(asked, 'ndio'), type(asked, 'yes'), press(asked, 'xc')]) {
