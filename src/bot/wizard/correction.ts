@@ -189,7 +189,8 @@ export function readCorrection(typedInput: string, d: Pick<Draft, 'county' | 'wh
     const value = typed.slice(i, end).join(' ').replace(/[.!,;:]+$/u, '');
     const when = named !== 'county' ? readDay(value, now) : undefined;
     if (when) return sameDay(when, d) ? undefined : { part: 'when', when };
-    const county = named !== 'when' ? readCounty(value) : undefined;
+    // A number alone ("1", "ni 12") is a county's code only with the county named ("kaunti 32"): it may be a house, a count, a button's place.
+    const county = named !== 'when' && (named === 'county' || !BARE_NUMBER.test(value)) ? readCounty(value) : undefined;
     if (!county) continue;
     if (county.code === d.county && !county.town) return undefined;
     // "Sorry ni juzi Nairobi": the day said before the county is corrected too.
@@ -290,6 +291,8 @@ function readDay(value: string, now: Date): Correction['when'] {
   const parsed = parseIncidentDate(value, now);
   return parsed.ok ? withTime({ when: 'date', incidentAt: parsed.date.getTime() }) : undefined;
 }
+
+const BARE_NUMBER = /^\d+$/;
 
 function readCounty(value: string): Correction['county'] {
   const m = matchCounty(value);

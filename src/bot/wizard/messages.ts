@@ -1790,8 +1790,15 @@ const COUNTY_NAME_MAX_CHARS = 40;
 /** Towns named by an everyday word: "wote" (all of us) or "mwingi" (much) at "was anyone hurt?", or as the rest of a story, is no place. */
 const WORD_TOWNS = new Set(['wote', 'mwingi', 'umoja', 'manyatta']);
 
-/** A county (or a town's) typed alone where another answer is asked, unless the town is an everyday word (`WORD_TOWNS`). */
+/** A number alone ("1", "47"): a county's code only where the county is asked; elsewhere it may be a button's place, a count, a house. */
+const BARE_NUMBER = /^\s*\d+\s*$/;
+
+/**
+ * A county (or a town's) typed alone where another answer is asked, unless the town is an everyday
+ * word (`WORD_TOWNS`). Never a bare number: "1" at the kind question was kept as Mombasa.
+ */
 function countyAlone(input: string): Extract<CountyMatch, { kind: 'exact' }> | undefined {
+  if (BARE_NUMBER.test(input)) return undefined;
   const m = matchCounty(input);
   return m.kind === 'exact' && !(m.town && WORD_TOWNS.has(m.town.toLowerCase())) ? m : undefined;
 }

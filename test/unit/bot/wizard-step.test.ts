@@ -725,6 +725,18 @@ describe('kind', () => {
     }
   });
 
+  it('a bare number ("1", "2", "47") at a question before the story is no county: the kind question\'s buttons carry no numbers, so it is asked again with them', () => {
+    for (const text of ['1', '2', '47', ' 3 ']) {
+      const r = type(at('kind'), text);
+      expect([text, said(r), r.state.draft?.county, r.state.draft?.kind, stepOf(r)]).toEqual([text, ['unexpected.kind', 'kind.ask'], undefined, undefined, 'kind']);
+      expect(lastKeyboard(r)).toEqual({ type: 'kind', draftId: ID });
+      // The category and danger questions' buttons carry no numbers either.
+      for (const s of ['cat', 'danger'] as const) expect([s, text, type(at(s), text).state.draft?.county]).toEqual([s, text, undefined]);
+    }
+    // A county's name is still kept for its question.
+    expect(type(at('kind'), 'Mombasa').state.draft?.county).toBe(1);
+  });
+
   it('drops the category when the kind changes, keeps it when it does not', () => {
     expect(press(at('kind', { category: 'p_bribery' }), 'election').state.draft?.category).toBeUndefined();
     expect(press(at('kind', { kind: 'police', category: 'p_bribery' }), 'police').state.draft?.category).toBe('p_bribery');
@@ -3292,6 +3304,16 @@ describe('another county\'s name where the place is asked, with no word that say
       expect([words, said(r)]).not.toEqual([words, ['review.fix_county']]);
       expect([words, r.state.draft?.county, r.state.draft?.fix]).toEqual([words, KIAMBU, undefined]);
     }
+  });
+
+  it('a bare number ("1", "12") at "Where in Kiambu?" or at the review asks no "Change the county to Mombasa?"; "kaunti 32" still does', () => {
+    for (const words of ['1', '2', '12', 'ni 1']) {
+      for (const s of [atKiambu(), at('review', { county: KIAMBU })]) {
+        const r = type(s, words);
+        expect([words, s.draft?.step, said(r).includes('review.fix_county'), r.state.draft?.fix, r.state.draft?.county]).toEqual([words, s.draft?.step, false, undefined, KIAMBU]);
+      }
+    }
+    expect(said(type(at('review', { county: KIAMBU }), 'kaunti 32'))).toEqual(['review.fix_county']);
   });
 
   it('a town of another county ("Naivasha" at "Where in Kiambu?") is asked about: Yes makes it the place in Nakuru, No in Kiambu', () => {
