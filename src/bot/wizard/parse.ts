@@ -479,6 +479,8 @@ const KIND_NAMES: readonly (readonly [string, 'police' | 'election', number])[] 
   ['elections', 'election', 1],
   ['uchaguzi', 'election', 1],
 ];
+/** A please or thanks before or after the kind's name: "police please", "tafadhali uchaguzi", "polisi tafadhali asante". */
+const POLITE = /^(?:(?:please|pls|plz|kindly|tafadhali|tafadhari|tafathali) )+|(?: (?:please|pls|plz|tafadhali|tafadhari|tafathali|asante|thanks|thank you))+$/;
 /** Everyday words one slip from a kind's name: what they say, never a slip. */
 const NOT_SLIPS = new Set(['policy', 'polite', 'polish', 'selection', 'selections', 'erection', 'ejection', 'uchafuzi']);
 /**
@@ -494,9 +496,11 @@ const VOTE_SPELLINGS = new Set(['kurra', 'kuraa']);
  */
 export function kindTyped(text: string): 'police' | 'election' | undefined {
   if (text.length > 40) return undefined;
-  const labelled = kindLabels().get(normalise(text));
+  // "Police please", "tafadhali uchaguzi": the kind asked for politely; they were kept as words of the story.
+  const plain = normalise(text).replace(POLITE, '');
+  const labelled = kindLabels().get(plain);
   if (labelled) return labelled;
-  const word = KIND_AROUND.exec(normalise(text))?.[1];
+  const word = KIND_AROUND.exec(plain)?.[1];
   if (!word) return undefined;
   const read = readWord(word);
   if (read === 'police' || read === 'election') return read;

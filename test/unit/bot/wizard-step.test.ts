@@ -805,6 +805,15 @@ describe('kind', () => {
     }
   });
 
+  it('the kind asked for politely ("police please", "polisi tafadhali", "tafadhali uchaguzi") chooses it, never kept as words of the story', () => {
+    for (const [text, kind] of [['police please', 'police'], ['polisi tafadhali', 'police'], ['Police pls', 'police'], ['tafadhali polisi', 'police'], ['uchaguzi tafadhali', 'election'], ['election please', 'election'], ['Please, election', 'election']] as const) {
+      const r = type(at('kind'), text);
+      expect([text, r.state.draft?.kind, stepOf(r), r.state.draft?.text, said(r)]).toEqual([text, kind, 'cat', undefined, ['category.ask']]);
+    }
+    // Courtesy alone chooses nothing.
+    expect(said(type(at('kind'), 'tafadhali'))).toEqual(['unexpected.kind', 'kind.ask']);
+  });
+
   it('"kula" (to eat; in Sheng, money eaten: a bribe) chooses neither kind: asked again', () => {
     for (const text of ['kula', 'Kula']) expect([text, type(at('kind'), text).state.draft?.kind, said(type(at('kind'), text))]).toEqual([text, undefined, ['unexpected.kind', 'kind.ask']]);
   });
