@@ -476,6 +476,8 @@ function namesGuards(text: string): boolean {
 
 /** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"), and as typed on a phone ("plice"). */
 export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|plice|polise|polici|poliece|polisman|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci|(ma)?bo[iy]s? wa blue|boys in blue)\b/i;
+/** The bribe the police ask, by its everyday name: "kitu kidogo", "kakitu kidogo", "something small" (`SOMETHING_SMALL`). */
+const POLICE_BRIBE = new RegExp(`\\bk?a?kitu kidogo\\b|${SOMETHING_SMALL.source}`);
 /** Words that put a story in an election: voters, a polling station, a ballot, a campaign. */
 const VOTING = /\b(kura|uchaguzi|election|elections|iebc|rigging|votes?|voted|voters?|voting|polling|ballots?|kampeni|campaign|candidate|mgombea|wagombea)\b/i;
 
@@ -490,7 +492,8 @@ const ELECTION_PLACES = /\b(tallying|kujumlisha|presiding officer|rally|rallies)
 export function kindInWords(text: string): ReportKind | undefined {
   if ([...text].length > 300) return undefined;
   // A chief, county askari or private guard, in no election: the police kind is the closest (the wizard says they are not the police).
-  const police = POLICE_NAMED.test(text) || namesOfficersNotPolice(text) || namesGuards(text);
+  // "Kitu kidogo" ("something small"), the bribe a policeman asks, names them as surely as "askari" does.
+  const police = POLICE_NAMED.test(text) || namesOfficersNotPolice(text) || namesGuards(text) || POLICE_BRIBE.test(plainWords(text));
   const election = VOTING.test(text) || ELECTION_PLACES.test(text);
   return police === election ? undefined : police ? 'police' : 'election';
 }

@@ -814,6 +814,15 @@ describe('kind', () => {
     expect(said(type(at('kind'), 'tafadhali'))).toEqual(['unexpected.kind', 'kind.ask']);
   });
 
+  it('"kitu kidogo" (the bribe a policeman asks) at the kind question takes the police kind and offers their bribery, as a story naming it does; it was asked again', () => {
+    for (const text of ['kitu kidogo', 'Kitu kidogo', 'walitaka kitu kidogo', 'walidai kitu kidogo', 'they asked for something small']) {
+      const r = type(at('kind'), text);
+      expect([text, r.state.draft?.kind, stepOf(r), r.state.draft?.offeredCategory, said(r).at(-1)]).toEqual([text, 'police', 'cat', 'p_bribery', 'category.offer']);
+    }
+    // Voters given it: an election's bribe, never the police's.
+    expect(type(at('kind'), 'wapiga kura walipewa kitu kidogo').state.draft?.offeredCategory).not.toBe('p_bribery');
+  });
+
   it('"kula" (to eat; in Sheng, money eaten: a bribe) chooses neither kind: asked again', () => {
     for (const text of ['kula', 'Kula']) expect([text, type(at('kind'), text).state.draft?.kind, said(type(at('kind'), text))]).toEqual([text, undefined, ['unexpected.kind', 'kind.ask']]);
   });
