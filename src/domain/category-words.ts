@@ -94,7 +94,9 @@ function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...c
   const payToGo = PAY_TOLD.test(plainWords(text)) && LET_GO.test(plainWords(text));
   // Money handed out ("walikuwa wanagawa pesa", "handing out money"): given by whoever hands it out (to voters), never asked by the police.
   const handedOut = MONEY_HANDED_OUT.test(plainWords(text)) && !w.has('bribe') && !w.has('demand');
-  const bribe = (w.has('bribe') || releaseSold || payToGo || (asked && !handedOut && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released && !PAID_TO_DISRUPT.test(plainWords(text));
+  // A candidate's money or voters paid ("mgombea alitoa pesa kwa wapiga kura"), the police not named: the election's bribe, never theirs.
+  const votersPaid = VOTERS_OR_CANDIDATE.test(plainWords(text)) && !POLICE_NAMED.test(text);
+  const bribe = (w.has('bribe') || releaseSold || payToGo || (asked && !handedOut && (money || SOMETHING_SMALL.test(plainWords(text))))) && !released && !votersPaid && !PAID_TO_DISRUPT.test(plainWords(text));
   // Robbed by them ("askari walinipora simu", "police robbed me my phone"): extortion, as money they took is; not thieves they did nothing about.
   // A theft they accuse someone of ("wamemwekelea kesi, they say he stole") is no robbery by them.
   const robbed = Boolean(policeMeant) && ROBBED.test(plainWords(text)) && !ROBBED_BY_OTHERS.test(plainWords(text)) && !ACCUSED_OF_THEFT.test(plainWords(text));
@@ -476,6 +478,8 @@ function namesGuards(text: string): boolean {
 
 /** Words that name the police ("askari", "karao", "afande", "cops", "maboi wa blue"), and as typed on a phone ("plice"). */
 export const POLICE_NAMED = /\b(polisi|mapolisi|polis|police|plice|polise|polici|poliece|polisman|policeman|policemen|askari|karao|makarao|karau|makarau|sanse|masanse|afande|kanjo|cops?|gsu|ocs|ocpd|dci|(ma)?bo[iy]s? wa blue|boys in blue)\b/i;
+/** Voters or a candidate: "wapiga kura", "voters", "mgombea", "the aspirant". */
+const VOTERS_OR_CANDIDATE = /\b(voters?|(wa|m)piga kura|candidates?|aspirants?|mgombea|wagombea|mwaniaji|wawaniaji)\b/;
 /** The bribe the police ask, by its everyday name: "kitu kidogo", "kakitu kidogo", "something small" (`SOMETHING_SMALL`). */
 const POLICE_BRIBE = new RegExp(`\\bk?a?kitu kidogo\\b|${SOMETHING_SMALL.source}`);
 /** Words that put a story in an election: voters, a polling station, a ballot, a campaign. */

@@ -961,6 +961,19 @@ describe('cat', () => {
     expect(lastKeyboard(r)).toEqual({ type: 'danger', draftId: ID });
   });
 
+  it('with the police chosen, a candidate handing money to voters offers no police bribery (there is no offer to switch kind): the list, to choose from', () => {
+    const stories = ['mgombea alikuwa anagawa pesa kwa wapiga kura', 'mgombea alitoa pesa kwa wapiga kura', 'mgombea alikuwa anapeana pesa kwa wapiga kura', 'mgombea alikuwa anahonga wapiga kura', 'the candidate was giving money to voters', 'aspirant bribed voters with 500 bob'];
+    for (const text of stories) {
+      // Typed at the police list, kept before the police were tapped at the kind question, or told first with the police chosen.
+      const typed = type(at('cat', { text: undefined }), text);
+      const tapped = press(at('kind', { kind: undefined, text }), 'police', 'kind');
+      const first = run({ draft: undefined }, { type: 'begin', newDraftId: ID, kind: 'police', story: { text } });
+      for (const r of [typed, tapped, first]) expect([text, r.state.draft?.kind, r.state.draft?.offeredCategory, said(r).at(-1)]).toEqual([text, 'police', undefined, 'category.ask']);
+    }
+    // The police named with the money still offer their bribery.
+    for (const text of ['polisi walitaka pesa kwa wapiga kura', 'police asked voters for 200 bob']) expect([text, type(at('cat', { text: undefined }), text).state.draft?.offeredCategory]).toEqual([text, 'p_bribery']);
+  });
+
   it('takes a bribe or a beating named in a word or two, as the kind chosen calls it', () => {
     expect(type(at('cat'), 'kitu kidogo').state.draft).toMatchObject({ step: 'danger', category: 'p_bribery' });
     expect(type(at('cat'), 'Hongo').state.draft).toMatchObject({ step: 'danger', category: 'p_bribery' });
