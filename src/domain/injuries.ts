@@ -236,6 +236,23 @@ export function readHurt(text: string): HurtAnswer | undefined {
   return undefined;
 }
 
+/** How badly, after the hurt in Swahili ("sana", "vibaya sana"), before or after it in English ("badly", "too badly", "seriously"). */
+const BADLY_SW = '(?:sana|vibaya|mno)(?: (?:sana|vibaya|mno))*';
+const BADLY_EN = '(?:(?:too|so|very|that|really) )?(?:badly|bad|seriously|severely)';
+/**
+ * No one hurt badly ("hakuna aliyeumia sana", "nobody was badly hurt", "no one was seriously injured"), whole message:
+ * some may be hurt a little, so never "no one hurt"; nor is it someone hurt, as "hakuumia sana" (he was not hurt badly) is.
+ */
+const NONE_BADLY = new RegExp(
+  String.raw`^(?:(?:hapana|no|la|nope|nah) )?(?:(?:hakuna|hamna) (?:mtu )?(?:mwingine )?(?:aliye ?|alie ?|ali|ame)(?:umia|umizwa|jeruhiwa) ${BADLY_SW}|` +
+    String.raw`${NO_ONE} (?:was |were |got |has been |have been )?(?:${BADLY_EN} (?:hurt|injured|wounded)|(?:hurt|injured|wounded) ${BADLY_EN}))$`,
+);
+
+/** "Was anyone hurt?" answered "no one badly": neither yes nor no; the bot asks again, saying a little hurt is a yes. */
+export function noneHurtBadly(text: string): boolean {
+  return text.length <= 60 && NONE_BADLY.test(plainWords(text).trim());
+}
+
 /** "Not yet" to the P3 question: "bado", "sijapata", "sijaipata", "sina", "hatuna", "hamna". */
 const RECORD_NOT_YET =
   /^(?:(?:hapana|no|la) )?(?:bado|bado sana|not yet|no not yet|sijapata|hatujapata|hajapata|hawajapata|\w*jaipata|bado sijapata|bado hatujapata|bado hajapata|bado \w*jaipata|sina|hatuna|hana|hawana|hamna|sina p3|hakuna p3|no p3|we don t have|we dont have|i don t have|i dont have|don t have|dont have|none yet|hakuna bado)(?: (?:bado|yet|it|one|fomu|form|ya|p3))*$/;

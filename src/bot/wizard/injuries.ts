@@ -1,4 +1,4 @@
-import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, hurtSaidWithYes, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, hurtSaidWithYes, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -80,6 +80,9 @@ function explainForm(turn: Turn, d: Draft): void {
   askInjury(turn, d, 'p3');
 }
 
+/** A no before "hakuna ..." ("hapana, hakuna mtu aliyeumia sana"): dropped from the words kept, the "hakuna" with it would be too. */
+const NO_BEFORE_NONE = /^\s*(?:hapana|la|nope|nah|no)[\s\p{P}]+(?=(?:hakuna|hamna)\b)/iu;
+
 /**
  * Words typed at an injury question. A bare yes at "was anyone hurt?" is a yes without saying
  * whether they were treated; "sijui" or "skip" there is no answer. At the P3 question "sijui" is
@@ -95,6 +98,12 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
   if (told) {
     keepWords(input);
     return setHurt(turn, d, told);
+  }
+  // "Hakuna aliyeumia sana", "nobody was badly hurt": some may be hurt a little, so no "no one hurt"; kept, and a little hurt said to be a yes.
+  if (step === 'hurt' && noneHurtBadly(input)) {
+    keepWords(input.replace(NO_BEFORE_NONE, ''));
+    turn.say(asksAboutOthers(d.category) ? 'injury.hurt.even_a_little_others' : 'injury.hurt.even_a_little');
+    return askInjury(turn, d, step);
   }
   if (step === 'hurt') {
     const hurt = readHurt(input) ?? (word === 'yes' ? 'hurt' : word === 'no' ? 'none' : hurtSaidWithYes(input) ? 'hurt' : undefined);

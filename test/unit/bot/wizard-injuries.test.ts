@@ -440,6 +440,23 @@ describe('typed answers work like the buttons', () => {
     expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r)]).toEqual([{ hurt: 'hurt' }, `${STORY}\n${kept}`, 'p3']);
   });
 
+  it.each([
+    ['hakuna aliyeumia sana', 'hakuna aliyeumia sana'],
+    ['nobody was badly hurt', 'nobody was badly hurt'],
+    ['hakuna aliyeumia vibaya', 'hakuna aliyeumia vibaya'],
+    ['No one was seriously injured.', 'No one was seriously injured.'],
+    ['hapana, hakuna mtu aliyeumia sana', 'hakuna mtu aliyeumia sana'],
+  ])('"%s" (no one badly hurt: some may be hurt a little) is no "no one hurt": the words kept in the story, a line to tap Yes if anyone was hurt even a little, the question again', (text, kept) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([r.state.draft?.injuries, r.state.draft?.text, stepOf(r), said(r)]).toEqual([undefined, `${STORY}\n${kept}`, 'hurt', ['desc.added', 'injury.hurt.even_a_little', 'injury.hurt.ask']]);
+    expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'hurt' });
+  });
+
+  it('"hakuna mwingine aliyeumia sana" after a killing: the line asks to tap Yes if anyone else was hurt even a little, then "was anyone else hurt?" again', () => {
+    const r = type(at('hurt', { text: STORY, category: 'p_killing' }), 'hakuna mwingine aliyeumia sana');
+    expect([r.state.draft?.injuries, stepOf(r), said(r)]).toEqual([undefined, 'hurt', ['desc.added', 'injury.hurt.even_a_little_others', 'injury.hurt.ask_others']]);
+  });
+
   it.each(['hakuumia sana', 'hajaumia vibaya', 'hawakuumia sana'])('"%s" (not hurt badly, the answer\'s own words as "yes a little") at "was anyone hurt?": someone hurt, the P3 question next', (text) => {
     const r = type(at('hurt', { text: STORY }), text);
     expect([r.state.draft?.injuries, stepOf(r), said(r).at(-1)]).toEqual([{ hurt: 'hurt' }, 'p3', 'injury.p3.ask']);

@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, hurtSaidWithYes, injuriesAfterCategoryChange, medicalFormFor, readHurt, readMedicalRecord, saysMoreThanHurt, skippedAfterCategoryChange, someoneHurt, withHurt } from '../../../src/domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, hurtSaidWithYes, injuriesAfterCategoryChange, medicalFormFor, noneHurtBadly, readHurt, readMedicalRecord, saysMoreThanHurt, skippedAfterCategoryChange, someoneHurt, withHurt } from '../../../src/domain';
 
 describe('injuries', () => {
   it('are asked where the case is about bodily harm; after a killing, of anyone else', () => {
@@ -100,6 +100,11 @@ describe('injuries', () => {
   it('a yes then what was done to the body is someone hurt; a yes taken back, or no harm told, is not', () => {
     for (const text of ['ndiyo, walimvunja mkono', 'yes they broke his arm', 'Ndio alipigwa risasi mguuni', 'yes he was stabbed', 'yes they broke his arm but he is ok', 'ndio walimvunja mkono lakini yuko sawa']) expect([text, hurtSaidWithYes(text)]).toEqual([text, true]);
     for (const text of ['walimvunja mkono', 'ndio lakini hakuumia', 'yes but they did not beat him', 'yes he is', 'ndio, hawakumpiga', 'hapana walimvunja simu', 'yes they hit him but he is not ok', 'ndio walimpiga lakini', 'yes they beat him but']) expect([text, hurtSaidWithYes(text)]).toEqual([text, false]);
+  });
+
+  it('no one badly hurt ("hakuna aliyeumia sana", "nobody was badly hurt") is told apart from no one hurt and from one not hurt badly', () => {
+    for (const text of ['hakuna aliyeumia sana', 'Hakuna aliyeumia vibaya', 'hamna mtu aliyeumia sana', 'hakuna mwingine aliyejeruhiwa vibaya', 'nobody was badly hurt', 'no one was seriously injured', 'No one was hurt badly', 'nobody got hurt too badly', 'hapana, hakuna aliyeumia sana']) expect([text, noneHurtBadly(text)]).toEqual([text, true]);
+    for (const text of ['hakuna aliyeumia', 'nobody was hurt', 'hakuumia sana', 'he was badly hurt', 'hakuna aliyeumia sana lakini kaka yangu alipigwa']) expect([text, noneHurtBadly(text)]).toEqual([text, false]);
   });
 
   it('an answer that says more than the buttons hold is told apart from the answer alone', () => {
