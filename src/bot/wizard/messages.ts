@@ -2,7 +2,7 @@ import { asksAboutOthers, asksAboutProcess, deathTold, asksUsToCallHelp, asksWho
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, sendAnonymously, setCounty, setDanger, submit, unbuttonKind } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
-import { addNewOrTell, inStory, joinStory, joinWhatFits, tellStoryFull } from './story';
+import { addNewOrTell, inStory, joinStory, joinWhatFits, sentAgain, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay, lastWeekend } from './format';
@@ -2636,9 +2636,11 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // kondele", "walikuwa wawili") lands there; a few words that are no answer go on with it. A
   // reply that begins with yes, no or skip ("yes he is") is a try at the answer: buttons asked for.
   // Only when first asked, right after the story: asked again (Back, Change), it follows no story.
+  // One word ("rungus", "mateke", "with") is a piece too, unless it is thanks, "what" or who was hurt ("wote", "mimi").
   const first = readWord(words.split(' ')[0]);
   const firstAsked = d.step === 'hurt' && !d.editing && d.injuries === undefined && !d.injuriesSkipped?.includes('hurt');
-  const partAtHurt = firstAsked && words.split(' ').length >= 2 && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip' && !HOW_SOMEONE_IS.test(words);
+  const pieceAtHurt = words.includes(' ') || (!NO_ACCOUNT_WORDS.has(words) && !NOT_UNDERSTOOD.has(words) && !WHO_WAS_HURT.has(words));
+  const partAtHurt = firstAsked && pieceAtHurt && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip' && !HOW_SOMEONE_IS.test(words);
   // The P3 question follows at once: a town ("Nakuru") or a sentence there that no answer reads goes on with the story too.
   const p3FirstAsked = d.step === 'p3' && !d.editing && d.injuries?.record === undefined && !d.injuriesSkipped?.includes('record');
   const partAtP3 = p3FirstAsked && !more.endsWith('?') && ((first !== 'yes' && first !== 'no' && first !== 'skip') || saysMoreAfter(words)) && !words.split(' ').every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w));
@@ -2696,7 +2698,7 @@ function partAtCounty(d: Draft, more: string, namesCounty: boolean): boolean {
  * are in the story already, and twice there they would read as two incidents to staff and the agency.
  */
 function alreadyTold(turn: Turn, d: Draft, input: string): boolean {
-  if (!inStory(d, input)) return false;
+  if (!sentAgain(d, input)) return false;
   turn.say('desc.already');
   return true;
 }
@@ -2769,6 +2771,8 @@ function saysMoreAfter(words: string): boolean {
   return readWord(lead) !== 'skip' && rest.length >= 2 && rest.some((w) => w.length >= 5);
 }
 
+/** Who was hurt, or how many, said alone at "was anyone hurt?" ("wote", "mimi", "both"): a try at the answer, never a piece of the story. */
+const WHO_WAS_HURT = new Set('wote mimi yeye sisi wao wawili wengi mwingi me him her us them all both everyone everybody many'.split(' '));
 /** Not having understood the question ("sielewi", "what"): a try at an answer, never part of an account. */
 const NOT_UNDERSTOOD = new Set('sielewi sijaelewa sikuelewa nini what huh eh ati aje pardon sorry'.split(' '));
 

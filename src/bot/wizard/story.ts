@@ -10,6 +10,16 @@ export function inStory(d: Pick<Draft, 'text'>, input: string): boolean {
 }
 
 /**
+ * The same message sent again: its words in the story already. One word only as the last piece added: "kwa" or
+ * "with" elsewhere in the story is no resend, and a story sent a word at a time would lose it.
+ */
+export function sentAgain(d: Pick<Draft, 'text'>, input: string): boolean {
+  const words = normalise(input);
+  if (d.text === undefined || words === '' || words.includes(' ')) return inStory(d, input);
+  return normalise(d.text.split('\n').at(-1) ?? '') === words;
+}
+
+/**
  * Adds the words on a line of their own after the story; false (and nothing added) when the story
  * would be too long, or was cut at its limit: words after the cut would read as following it.
  */

@@ -296,6 +296,27 @@ describe('typed answers work like the buttons', () => {
     }
   });
 
+  it.each(['with', 'rungus', 'mateke', 'kwa'])('"%s" (one word of a story sent in pieces) right after the story: added to it, the question asked again', (word) => {
+    const first = type(at('hurt', { text: STORY }), 'walikuja na polisi wengine');
+    const r = type(first.state, word);
+    expect([r.state.draft?.text, stepOf(r), r.state.draft?.injuries, said(r)]).toEqual([`${STORY}\nwalikuja na polisi wengine\n${word}`, 'hurt', undefined, ['desc.added', 'injury.hurt.ask']]);
+    // Sent again (the bot seemed slow): in the story once.
+    const again = type(r.state, word);
+    expect([again.state.draft?.text, said(again)]).toEqual([r.state.draft?.text, ['desc.already', 'injury.hurt.ask']]);
+  });
+
+  it('one word that answers or is no story ("ndio", "no", "sijui", "asante", "what", "kidogo", "wote") is not added to the story; nor one word once the question is asked again', () => {
+    for (const [text, next, injuries] of [['ndio', 'p3', { hurt: 'hurt' }], ['no', 'county', { hurt: 'none' }], ['sijui', 'county', undefined], ['nobody', 'county', { hurt: 'none' }]] as const) {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([text, stepOf(r), r.state.draft?.injuries, r.state.draft?.text]).toEqual([text, next, injuries, STORY]);
+    }
+    for (const text of ['asante', 'ok', 'what', 'kidogo', 'sana', 'wote', 'mimi', 'hmm']) {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([text, r.state.draft?.text, said(r)]).toEqual([text, STORY, ['injury.use_buttons', 'injury.hurt.ask']]);
+    }
+    expect(said(type(at('hurt', { text: STORY, editing: true }), 'rungus'))).toEqual(['injury.use_buttons', 'injury.hurt.ask']);
+  });
+
   it.each([
     ['ndiyo, walimvunja mkono', 'hurt', 'walimvunja mkono'],
     ['yes they broke his arm', 'hurt', 'they broke his arm'],
