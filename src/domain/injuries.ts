@@ -113,11 +113,11 @@ export function skippedAfterCategoryChange(from: string | undefined, to: string 
 }
 
 /**
- * A death told ("amekufa", "he died", "amefariki", "ameuawa", "walimuua", "walimpiga hadi akafa"), at
+ * A death told ("amekufa", "he died", "amefariki", "ameuawa", "walimuua", "walimpiga hadi akafa", "ndugu yangu aliyekufa"), at
  * "was anyone hurt?" after the story: the gravest answer, never lost. Not one who nearly died or did
  * not ("alikaribia kufa", "he almost died", "hajafa"), nor a death in an accident ("ajali").
  */
-const DEATH = /\b(?:died|dead|passed away|succumbed|killed|to death|hakupona|\w*fariki\w*|(?:a|wa)(?:li|me|ka)(?:ku)?fa|(?:a|wa)(?:li|me|ka)uawa|(?:a|wa)(?:li|me|ka)(?:m|mw|mu|wa)ua|(?:hadi|mpaka) (?:kufa|kifo))\b/g;
+const DEATH = /\b(?:died|dead|passed away|succumbed|killed|to death|hakupona|\w*fariki\w*|(?:a|wa)(?:li|me|ka)(?:ku)?fa|(?:a|wa)(?:li|me|ka)uawa|(?:a|wa)(?:li|me)(?:ye|o)(?:ku)?fa|(?:a|wa)(?:li|me)(?:ye|o)uawa|(?:a|wa)(?:li|me|ka)(?:m|mw|mu|wa)ua|(?:hadi|mpaka) (?:kufa|kifo))\b/g;
 /**
  * A death not had, said just before its word ("he almost died", "could have been killed", "is not dead",
  * "karibu afariki"): elsewhere "not" is of something else ("he died, the police did not help") and
@@ -401,4 +401,28 @@ export function hurtTold(text: string, others: boolean): HurtAnswer | undefined 
   if (NO_LEAD.test(n) || /\b(?:no one|nobody|none|hakuna|hamna)\b/.test(n) || !harmed || hurtDenied(n)) return undefined;
   if (others && !SOMEONE_ELSE.test(n)) return undefined;
   return NOT_TREATED.test(n) ? 'untreated' : TREATED.test(n) ? 'treated' : 'hurt';
+}
+
+/** "No one else", "hakuna (mtu) mwingine", maybe "was hurt" with it ("nobody else was hurt", "hakuna mwingine aliyeumia"), said first. */
+const NO_ONE_ELSE_LEAD = new RegExp(
+  String.raw`^(?:(?:hapana|no|la|nope|nah) )?(?:(?:no ?one|nobody) else(?: (?:was |were |got )?(?:hurt|injured|wounded))?|(?:hakuna|hamna) (?:mtu )?mwingine(?: (?:aliye ?|alie ?|ali|ame)(?:umia|umizwa|jeruhiwa))?) `,
+);
+/** Words between "no one else" and a death that make it no one else's death ("no one else died", "no one else was killed"). */
+const DEATH_OF_NO_ONE_ELSE = /^(?:(?:was|were|got|has|have|been|is|are|also|pia) )*$/;
+/** A "but", or harm told: someone else hurt may follow ("no one else died but his wife was beaten"). */
+const BUT = /\b(?:but|lakini|ila)\b/;
+
+/**
+ * "No one else, only my brother who died", "hakuna mwingine, ni ndugu yangu tu aliyekufa": at "was anyone else
+ * hurt?" after a killing, no one else hurt; the death told after it is the one the report is about (`deathTold`
+ * read it so, and the question was asked again). Not "no one else died" (of the dead, not of the hurt), nor with harm told after it.
+ */
+export function noOneElseButTheDead(text: string): boolean {
+  if (text.length > 200) return false;
+  const n = plainWords(text).trim();
+  const lead = NO_ONE_ELSE_LEAD.exec(n);
+  const rest = lead ? n.slice(lead[0].length) : '';
+  const death = [...rest.matchAll(DEATH)][0];
+  if (!death || DEATH_OF_NO_ONE_ELSE.test(rest.slice(0, death.index)) || !deathTold(rest)) return false;
+  return !BUT.test(rest) && !HARMED.test(rest) && !BEATEN.test(rest) && !HURT.test(rest);
 }

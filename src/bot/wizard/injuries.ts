@@ -1,4 +1,4 @@
-import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, hurtSaidWithYes, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, hurtSaidWithYes, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -19,6 +19,12 @@ export function askInjury(turn: Turn, d: Draft, step: InjuryStep): void {
   const key = step === 'p3' ? p3 : others ? 'injury.hurt.ask_others' : 'injury.hurt.ask';
   turn.say(key, undefined, { keyboard: { type: 'injury', draftId: d.id, step, ...(others ? { others: true as const } : {}) } });
 }
+
+/**
+ * "No one else, only my brother who died" at "was anyone else hurt?": a no, said with the death
+ * already told (it was read as the death told again, and the question asked again).
+ */
+export const noOneElseAfterKilling = (d: Draft, input: string): boolean => d.step === 'hurt' && asksAboutOthers(d.category) && noOneElseButTheDead(input);
 
 /** A button on an injury question; false when the value is not one it offers (tampered data). */
 export function answerInjuryButton(turn: Turn, d: Draft, step: InjuryStep, value: string): boolean {
@@ -98,6 +104,11 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
   if (told) {
     keepWords(input);
     return setHurt(turn, d, told);
+  }
+  // Who died, said with the no: kept in the story, as the one killed may be named only there.
+  if (noOneElseAfterKilling(d, input)) {
+    keepWords(input.replace(NO_BEFORE_NONE, ''));
+    return setHurt(turn, d, 'none');
   }
   // "Hakuna aliyeumia sana", "nobody was badly hurt": some may be hurt a little, so no "no one hurt"; kept, and a little hurt said to be a yes.
   if (step === 'hurt' && noneHurtBadly(input)) {

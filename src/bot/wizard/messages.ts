@@ -6,7 +6,7 @@ import { addNewOrTell, inStory, joinStory, joinWhatFits, sentAgain, tellStoryFul
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay, lastWeekend } from './format';
-import { askInjury, isInjuryStep, onInjuryText } from './injuries';
+import { askInjury, isInjuryStep, noOneElseAfterKilling, onInjuryText } from './injuries';
 import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerLead, dangerToldFirst, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
@@ -465,7 +465,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (isInjuryStep(d.step)) {
     // "Nakuru", "juzi", "kayole junction" typed ahead: the county, the day or the place, never "sijaelewa" and lost.
     if (countyAhead(turn, d, input)) return;
-    if (d.step === 'hurt' && deathTold(input)) return deathAtHurt(turn, d, input);
+    if (d.step === 'hurt' && deathTold(input) && !noOneElseAfterKilling(d, input)) return deathAtHurt(turn, d, input);
     return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more), (more) => answeredAheadAtInjury(turn, d, more), (more) => void addWords(turn, d, withoutAnswerWord(more)));
   }
   // "Change the county to Nyandarua?" waits: "ndio" or "hapana" answers it; anything else leaves its words in the story first.

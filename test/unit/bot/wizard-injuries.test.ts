@@ -728,7 +728,7 @@ describe('a draft saved before this release', () => {
 });
 
 describe('a death told at "was anyone hurt?" ("amekufa", "he died", "amefariki")', () => {
-  it.each(['amekufa', 'He died', 'amefariki', 'alifariki jana usiku', 'ameuawa', 'walimuua', 'they killed him', 'he is dead', 'walimpiga hadi akafa'])(
+  it.each(['amekufa', 'He died', 'amefariki', 'alifariki jana usiku', 'ameuawa', 'walimuua', 'they killed him', 'he is dead', 'walimpiga hadi akafa', 'ni ndugu yangu aliyekufa', 'waliouawa ni wawili'])(
     '"%s" after a brutality story: the words kept in the story, the report made a killing and said so, and asked, with sympathy, whether anyone else was hurt',
     (words) => {
       const r = type(at('hurt', { text: STORY }), words);
@@ -752,6 +752,22 @@ describe('a death told at "was anyone hurt?" ("amekufa", "he died", "amefariki")
     const r = type(at('hurt', { kind: 'election', category: 'e_violence', text: STORY }), 'amekufa');
     expect([r.state.draft?.category, r.state.draft?.text, stepOf(r)]).toEqual(['e_violence', `${STORY}\namekufa`, 'hurt']);
     expect(said(r).slice(-2)).toEqual(['injury.hurt.loss', 'injury.hurt.ask']);
+  });
+
+  it.each(['no one else, only my brother who died', 'hakuna mwingine, ni ndugu yangu tu aliyekufa', 'No one else was hurt, only my brother died', 'hapana hakuna mtu mwingine, ni yeye tu aliyeuawa'])(
+    '"%s" at "was anyone else hurt?" after the death told is a no: no one else hurt, the words kept, on to the county',
+    (words) => {
+      const killed = type(at('hurt', { text: STORY }), 'amekufa');
+      const r = type(killed.state, words);
+      expect([r.state.draft?.injuries, r.state.draft?.category, stepOf(r), said(r)]).toEqual([{ hurt: 'none' }, 'p_killing', 'county', ['desc.added', 'county.ask']]);
+      expect(r.state.draft?.text).toBe(`${STORY}\namekufa\n${words.replace(/^hapana /, '')}`);
+    },
+  );
+
+  it('"no one else died, but his wife was beaten" after a killing is no "no one else hurt"', () => {
+    for (const words of ['hakuna mwingine aliyekufa lakini mke wake alipigwa', 'no one else died but his wife was beaten']) {
+      expect([words, type(at('hurt', { text: STORY, category: 'p_killing' }), words).state.draft?.injuries]).not.toEqual([words, { hurt: 'none' }]);
+    }
   });
 
   it('one who nearly died, or did not, is no death: the category stays', () => {

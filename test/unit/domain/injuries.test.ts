@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, hurtSaidWithYes, injuriesAfterCategoryChange, medicalFormFor, noneHurtBadly, readHurt, readMedicalRecord, saysMoreThanHurt, skippedAfterCategoryChange, someoneHurt, withHurt } from '../../../src/domain';
+import { asksAboutInjuries, asksAboutOthers, asksForMedicalRecord, hurtSaidWithYes, injuriesAfterCategoryChange, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, skippedAfterCategoryChange, someoneHurt, withHurt } from '../../../src/domain';
 
 describe('injuries', () => {
   it('are asked where the case is about bodily harm; after a killing, of anyone else', () => {
@@ -105,6 +105,11 @@ describe('injuries', () => {
   it('no one badly hurt ("hakuna aliyeumia sana", "nobody was badly hurt") is told apart from no one hurt and from one not hurt badly', () => {
     for (const text of ['hakuna aliyeumia sana', 'Hakuna aliyeumia vibaya', 'hamna mtu aliyeumia sana', 'hakuna mwingine aliyejeruhiwa vibaya', 'nobody was badly hurt', 'no one was seriously injured', 'No one was hurt badly', 'nobody got hurt too badly', 'hapana, hakuna aliyeumia sana']) expect([text, noneHurtBadly(text)]).toEqual([text, true]);
     for (const text of ['hakuna aliyeumia', 'nobody was hurt', 'hakuumia sana', 'he was badly hurt', 'hakuna aliyeumia sana lakini kaka yangu alipigwa']) expect([text, noneHurtBadly(text)]).toEqual([text, false]);
+  });
+
+  it('after a killing, "no one else" then only the one who died told is no one else hurt; another harmed after it is not', () => {
+    for (const text of ['no one else, only my brother who died', 'hakuna mwingine, ni ndugu yangu tu aliyekufa', 'nobody else was hurt, just my son who was killed', 'hapana, hakuna mtu mwingine aliyeumia, ni yeye tu aliyefariki']) expect([text, noOneElseButTheDead(text)]).toEqual([text, true]);
+    for (const text of ['no one else', 'hakuna mwingine', 'no one else died but his wife was beaten', 'hakuna mwingine aliyekufa lakini mke wake alipigwa', 'only my brother who died', 'no one else, my brother was injured']) expect([text, noOneElseButTheDead(text)]).toEqual([text, false]);
   });
 
   it('an answer that says more than the buttons hold is told apart from the answer alone', () => {
