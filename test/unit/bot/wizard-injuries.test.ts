@@ -786,6 +786,11 @@ describe('the P3 question not understood, or answered with why not ("p3 ni nini"
     expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'p3' });
   });
 
+  it.each(['1', '2', '47', ' 3 '])('"%s" (a bare number, no button is numbered) asks for the buttons and is never added to the story', (words) => {
+    const r = type(at('p3', hurt), words);
+    expect([said(r), stepOf(r), r.state.draft?.text, r.state.draft?.injuries]).toEqual([['injury.use_buttons', 'injury.p3.ask'], 'p3', STORY, hurt.injuries]);
+  });
+
   it('after sexual violence the word is about the PRC form the question names', () => {
     const r = type(at('p3', { ...hurt, category: 'p_sexual' }), 'what is prc');
     expect(said(r)).toEqual(['injury.p3.what_sexual', 'injury.p3.ask_sexual']);
