@@ -175,6 +175,12 @@ export interface Draft {
    * Dropped when the question is left. A new optional field, as `town`: the version is unchanged.
    */
   whenMissed?: true;
+  /**
+   * "Wikendi" typed at the date question: its Saturday and Sunday are on offer (`when.weekend`), and
+   * stay on the question asked again ("ndio", "sijui") until a day is given or the question is left.
+   * A new optional field, as `town`: the version is unchanged.
+   */
+  weekendAsked?: true;
   evidence?: MediaRef[];
   /** Texts forwarded from someone else: kept with the report, never as the story. */
   passedOn?: PassedOnRef[];

@@ -2970,6 +2970,11 @@ function yesToNothing(turn: Turn, d: Draft): boolean {
 }
 
 function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {
+  // "Ndio" to "Saturday or Sunday?": which of the two is still to tap, asked again with them (it was "could not read that date", the buttons gone).
+  if (d.weekendAsked && agrees(word)) {
+    askWhichWeekendDay(turn, d);
+    return true;
+  }
   // "Ndio" to the day the story names, offered with the question: that day, with its part of the day.
   const offered = agrees(word) && d.text !== undefined ? dayInStory(d.text) : undefined;
   const day = offered ? wordDay(offered.when, turn.now, offered.time) : wordDay(word, turn.now, time);
@@ -3074,6 +3079,7 @@ const WEEKEND = /^(?:(?:on|over|during|at) )?(?:the |last |this |past )?(?:weeke
 /** "Wikendi": which of the weekend's two days, offered to tap (`lastWeekend`), never guessed; a day typed still answers. */
 function askWhichWeekendDay(turn: Turn, d: Draft): void {
   const weekend = lastWeekend(turn.now);
+  d.weekendAsked = true;
   turn.say('when.weekend', { saturday: formatDay(weekend[0]), sunday: formatDay(weekend[1]) }, { keyboard: { type: 'when', draftId: d.id, weekend } });
 }
 

@@ -5,7 +5,7 @@ import { fixAsked, keepFixWords } from './correction';
 import { askDetail, isDetailStep } from './details';
 import { afterEdit, chainsOn, firstMissing, markSplit, nextStep, prevStep, REPLY_KEYBOARD_STEPS, townOf, townPlace } from './flow';
 import { askInjury, isInjuryStep } from './injuries';
-import { formatDay } from './format';
+import { formatDay, lastWeekend } from './format';
 import { dangerToldFirst, normalise } from './parse';
 import { setDanger } from './buttons';
 import type { Effect, FirstMessage, InPlace, Keyboard, Reply, Text, WizardState } from './types';
@@ -304,7 +304,9 @@ export class Turn {
     const ask: Text = { key: 'when.ask', params: { example: formatDay(this.now.getTime()) } };
     const said = d.text !== undefined && d.when === undefined && !d.whenMissed ? dayInStory(d.text) : undefined;
     const offer: Text[] = said ? [{ key: `when.offer_${said.when}`, params: { words: said.words, date: formatDay(incidentTimeFor(said.when, this.now).getTime()) } }] : [];
-    return this.message([...offer, ask], { keyboard: { type: 'when', draftId: d.id } });
+    // "Wikendi" answered: its two days stay on offer while the question is asked again.
+    const weekend = d.weekendAsked ? { weekend: lastWeekend(this.now) } : {};
+    return this.message([...offer, ask], { keyboard: { type: 'when', draftId: d.id, ...weekend } });
   }
 
   private showLater(d: Draft): void {
@@ -347,7 +349,10 @@ export class Turn {
       delete d.placeEarly;
     }
     // The date question left: an answer not read there before counts no more when it is asked again.
-    if (d.step === 'when' && to !== 'when') delete d.whenMissed;
+    if (d.step === 'when' && to !== 'when') {
+      delete d.whenMissed;
+      delete d.weekendAsked;
+    }
     // Back at the review after the question a correction opened was answered: the words were used.
     if (to === 'review' && d.step !== 'review') delete d.fix;
     d.step = to;

@@ -4879,6 +4879,22 @@ describe('"wikendi", "weekend" where the day is asked', () => {
     for (const value of ['d20261124', 'd20261129', 'd20250104', 'd2026112']) expect([value, stepOf(press(offered, value))]).toEqual([value, 'when']);
   });
 
+  it.each(['ndio', 'yes', 'sawa', 'ok'])('"%s" after the two days are offered: the same two days offered again, never "could not read that date" with the buttons gone', (reply) => {
+    const r = type(type(at('when'), 'wikendi').state, reply);
+    expect([said(r), stepOf(r), r.state.draft?.when]).toEqual([['when.weekend'], 'when', undefined]);
+    expect(lastKeyboard(r)).toEqual({ type: 'when', draftId: ID, weekend: [SAT, SUN] });
+    // Still tappable, and the day typed still answers.
+    expect(press(r.state, 'd20261122').state.draft?.incidentAt).toBe(SUN);
+    expect(type(r.state, 'jana').state.draft?.when).toBe('yesterday');
+  });
+
+  it('the question asked again while the days are on offer ("sijui") keeps them; once a day is taken they are no longer offered', () => {
+    const r = type(type(at('when'), 'wikendi').state, 'sijui');
+    expect(lastKeyboard(r)).toEqual({ type: 'when', draftId: ID, weekend: [SAT, SUN] });
+    const taken = press(r.state, 'd20261121');
+    expect(taken.state.draft).not.toHaveProperty('weekendAsked');
+  });
+
   it('on a Sunday the weekend is that Saturday and today', () => {
     const r = step(at('when'), { type: 'text', text: 'weekend' }, new Date('2026-11-29T09:30:00Z'));
     expect(lastKeyboard(r)).toEqual({ type: 'when', draftId: ID, weekend: [TODAY_EAT, TODAY_EAT + 86_400_000] });
