@@ -3043,7 +3043,7 @@ function onDate(turn: Turn, d: Draft, input: string): void {
     keepWordsWithDay(turn, d, input, placeFirst.place);
     return takeDay(turn, d, placeFirst.day);
   }
-  if (placeAtDate(turn, d, input)) return;
+  if (placeAtDate(turn, d, input) || tomorrowSaid(turn, d, led, input)) return;
   const n = normalise(input);
   // "Kila siku", "every day": it goes on. The words go in the story (staff read that it repeats), and the last day it happened is asked.
   if (OFTEN.test(n)) {
@@ -3071,6 +3071,26 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   }
   turn.say(key, { example: formatDay(turn.now.getTime()) });
   return turn.show();
+}
+
+/** A day still to come named alone, with its time or not ("kesho", "kesho asubuhi", "tomorrow morning", "kesho kutwa"). */
+const TOMORROW = /^(?:kesho(?: kutwa)?|keshokutwa|tomorrow|the day after tomorrow)$/;
+const TOMORROW_WORD = /\b(?:kesho|keshokutwa|tomorrow)\b/;
+
+/**
+ * "Kesho", "tomorrow morning" where the day is asked: that day has not come, said so in the
+ * reporter's words and asked again (it was "could not read that date"). With more words ("watakuja
+ * kesho", they will come tomorrow) it is something told of tomorrow, often a threat: kept in the
+ * story for staff, and the day it happened asked again.
+ */
+function tomorrowSaid(turn: Turn, d: Draft, led: string, input: string): boolean {
+  const n = normalise(led);
+  if (!TOMORROW_WORD.test(n)) return false;
+  const { day, dayAlone } = splitTime(n);
+  if (TOMORROW.test(day) || (dayAlone !== undefined && TOMORROW.test(dayAlone))) turn.say('when.tomorrow');
+  else addNewOrTell(turn, d, input);
+  turn.show();
+  return true;
 }
 
 /** "Wikendi", "the weekend": Saturday or Sunday, which the words do not say. */

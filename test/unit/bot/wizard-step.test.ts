@@ -4860,6 +4860,24 @@ describe('a county corrected where the story is asked ("hapana ni Nakuru", "sorr
   });
 });
 
+describe('"kesho", "tomorrow" where the day is asked', () => {
+  it.each(['kesho', 'tomorrow', 'kesho asubuhi', 'Kesho saa nne', 'ni kesho', 'tomorrow morning', 'kesho kutwa', 'the day after tomorrow'])(
+    '"%s": said that the day has not come yet and asked again, never "could not read that date"; nothing added to the story',
+    (words) => {
+      const r = type(at('when'), words);
+      expect([words, said(r), stepOf(r), r.state.draft?.when, r.state.draft?.text]).toEqual([words, ['when.tomorrow', 'when.ask'], 'when', undefined, ANSWERS.desc.text]);
+    },
+  );
+
+  it.each(['watakuja kesho', 'wamesema watarudi kesho usiku', 'they said they will come back tomorrow', 'kesho watanikamata'])(
+    '"%s" (a threat for tomorrow): the words kept in the story, and the day it happened asked again',
+    (words) => {
+      const r = type(at('when'), words);
+      expect([words, said(r), stepOf(r), r.state.draft?.when, r.state.draft?.text]).toEqual([words, ['desc.added', 'when.ask'], 'when', undefined, `${ANSWERS.desc.text}\n${words}`]);
+    },
+  );
+});
+
 describe('"wikendi", "weekend" where the day is asked', () => {
   // NOW is Saturday 28/11/2026: the weekend just past is Saturday 21/11 and Sunday 22/11.
   const SAT = TODAY_EAT - 7 * 86_400_000;
