@@ -718,6 +718,8 @@ function fewWordsOfPlace(input: string, maxWords = PLACE_AHEAD_MAX_WORDS, spot =
   const list = words.split(' ').filter(Boolean);
   // "Mang'u High School" is three words, as typed.
   if (!list.length || wordCount(input) > maxWords || input.trim().endsWith('?') || readWord(list[0]) || dontKnow(input)) return undefined;
+  // "Sio Kayole", "not Kisumu": where it was not, no place ("Sio Port", a town of Busia, is one).
+  if (NOT_LEAD.test(words) && knownPlace(words.replace(NOT_LEAD, ''))) return undefined;
   if ((spot ? NO_PLACE_WORDS_BUT_CARE : NO_PLACE_WORDS).test(words) || HOW_SOMEONE_IS.test(words) || tellsAnAct(words) || list.some(doneInOneWord) || tellsWhoTheyWere(words) || phoneNumberWritten(input)) return undefined;
   if (list.every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w))) return undefined;
   const check = checkText(input, LIMITS.placeMaxChars);
@@ -937,7 +939,7 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
   if (categorySaidWrong(turn, d, input)) return;
   // "That's all", "ni hayo tu" to a story kept (shown here): the button's answer, in words; never added to it.
   if ((d.text !== undefined || d.voice) && DONE_WORDS.test(normalise(input))) return keepStory(turn, d);
-  if (restOfStoryAnswered(turn, d, input) || whereBeforeStory(turn, d, input)) return;
+  if (restOfStoryAnswered(turn, d, input) || countyDeniedBeforeStory(turn, d, input) || whereBeforeStory(turn, d, input)) return;
   if (dayBeforeStory(turn, d, input) || countyFixedBeforeStory(turn, d, input)) return;
   if (STUCK.test(normalise(input))) {
     turn.say('desc.how_to_start');
@@ -1006,6 +1008,26 @@ function whereBeforeStory(turn: Turn, d: Draft, input: string): boolean {
   if (d.text !== undefined || d.voice || d.editing) return false;
   if (countyAhead(turn, d, input)) return true;
   return placeAhead(turn, d, input);
+}
+
+/** "Sio", "not" before a place: the place said not to be it. */
+const NOT_LEAD = /^(?:sio|siyo|si|not)(?: (?:in|at|katika|kwa|pale))? (?=\S)/;
+
+/**
+ * "Sio Nakuru", "not in Nakuru" where the story is asked, after "Nakuru" was kept from earlier words
+ * (`countyAhead`): the county taken back with the place kept under it, said so, and the county asked
+ * after the story. It was kept as the place "sio Nakuru", in Nakuru.
+ */
+function countyDeniedBeforeStory(turn: Turn, d: Draft, input: string): boolean {
+  if (!d.countyEarly || d.county === undefined || d.editing || [...input].length > COUNTY_NAME_MAX_CHARS) return false;
+  const n = normalise(input);
+  const m = NOT_LEAD.test(n) ? matchCounty(n.replace(NOT_LEAD, '')) : undefined;
+  if (m?.kind !== 'exact' || m.town || m.county.code !== d.county) return false;
+  const county = d.county;
+  for (const key of ['county', 'countyEarly', 'town', 'place', 'placeEarly', 'placeRead'] as const) delete d[key];
+  turn.say('injury.county_not', { county: { countyCode: county } });
+  turn.show();
+  return true;
 }
 
 /**

@@ -4860,6 +4860,27 @@ describe('a county corrected where the story is asked ("hapana ni Nakuru", "sorr
   });
 });
 
+describe('"sio Nakuru", "not Nakuru" where the story is asked: no place', () => {
+  it.each(['sio Nakuru', 'not Nakuru', 'si Nakuru', 'Not in Nakuru', 'sio Nakuru county', 'siyo Nakuru.'])('"%s" after "Nakuru" was kept: the county taken back, said so, and asked after the story; never kept as the place', (words) => {
+    const kept = type(at('desc'), 'Nakuru');
+    expect(kept.state.draft).toMatchObject({ county: 32, countyEarly: true });
+    const r = type(kept.state, words);
+    expect([words, said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([words, ['injury.county_not', 'desc.ask'], 'desc', undefined, undefined, undefined]);
+    expect(r.state.draft).not.toHaveProperty('countyEarly');
+    const told = type(r.state, 'Askari walinisimamisha wakaitisha hongo ya elfu moja');
+    expect([said(told), stepOf(told)]).toEqual([['county.ask'], 'county']);
+  });
+
+  it('the place kept under that county goes with it; another county or town said not to be it ("sio Kisumu", "not Kayole") is kept as no place, the county stays', () => {
+    const r = type(at('desc', { county: 32, countyEarly: true, place: 'Free Area', placeEarly: true }), 'sio Nakuru');
+    expect([said(r), r.state.draft?.county, r.state.draft?.place]).toEqual([['injury.county_not', 'desc.ask'], undefined, undefined]);
+    for (const words of ['sio Kisumu', 'not Kayole', 'sio Kayole']) {
+      const other = type(at('desc', { county: 32, countyEarly: true }), words);
+      expect([words, other.state.draft?.county, other.state.draft?.place]).toEqual([words, 32, undefined]);
+    }
+  });
+});
+
 describe('"kesho", "tomorrow" where the day is asked', () => {
   it.each(['kesho', 'tomorrow', 'kesho asubuhi', 'Kesho saa nne', 'ni kesho', 'tomorrow morning', 'kesho kutwa', 'the day after tomorrow'])(
     '"%s": said that the day has not come yet and asked again, never "could not read that date"; nothing added to the story',
