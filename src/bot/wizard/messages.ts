@@ -2025,6 +2025,9 @@ function countyChecked(turn: Turn, d: Draft, input: string): boolean {
 
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
   if (countyChecked(turn, d, input) || placeCorrected(turn, d, input)) return;
+  // "Sorry nimekosea, ilikuwa Githurai", "I meant Kibera": the place named, read as typed alone (it was the whole place, word for word).
+  const meant = placeMeant(input);
+  if (meant !== undefined) return onText(turn, d, meant, false);
   // "Ndio" to "Mlolongo is in Machakos. Where exactly in Mlolongo?" agrees to the county: no place (it was "ndio, Mlolongo").
   const word = readWord(input);
   // "Ngoja", "wait", "subiri kidogo": the place is coming; kept, the place was "ngoja".
@@ -2066,6 +2069,27 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
     return turn.show();
   }
   takePlace(turn, d, withTown(placeInWords(split?.place ?? check.text), townOf(d)));
+}
+
+/** A sorry before the place ("sorry nimekosea,", "samahani"), and what may follow it ("ni", "it was", "I meant"). */
+const SORRY_RUN = /^(?:(?:sorry|sori|samahani|pole|nimekosea|nilikosea|my bad|oops)(?:\s+sana)?(?:\s*[,.!:;-]+\s*|\s+))+/iu;
+const MEANT_LEAD = /^(?:(?:ni|ilikuwa|ilikua|it was|it s|its|was)\s+|(?:i meant|i mean|nilimaanisha|namaanisha)[\s,:]+)/iu;
+const I_MEANT = /^(?:i meant|i mean|nilimaanisha|namaanisha)\b/iu;
+/** "Pole" alone, unmarked, may be a pole ("pole ya stima"): a sorry only with a mark after it or "ni"/"it was". */
+const POLE_ONLY = /^(?:pole\s+)+$/iu;
+
+/**
+ * "Sorry nimekosea, ilikuwa Githurai", "samahani ni Kayole", "I meant Kibera": the words after the
+ * sorry or "I meant", for the place question to read as if typed alone; undefined when there is no
+ * such lead or nothing after it.
+ */
+function placeMeant(input: string): string | undefined {
+  const typed = input.trim().replace(/[’']/g, ' ');
+  const sorry = SORRY_RUN.exec(typed)?.[0] ?? '';
+  const lead = MEANT_LEAD.exec(typed.slice(sorry.length))?.[0] ?? '';
+  if (sorry ? POLE_ONLY.test(sorry) && !lead : !I_MEANT.test(lead)) return undefined;
+  const rest = typed.slice(sorry.length + lead.length).replace(/[.!,;:]+$/u, '').trim();
+  return rest || undefined;
 }
 
 /**
@@ -2466,6 +2490,8 @@ function placeThenDay(input: string, now: Date): { place: string; day: DayRead }
 function countyCorrected(turn: Turn, d: Draft, input: string, dayFirst = false): boolean {
   const fix = countyCorrection(input, d, turn.now, dayFirst);
   if (!fix) return false;
+  // "Samahani ni Kayole" where in Nairobi City is asked: a town of the county chosen is the place meant, no county changed.
+  if (d.step === 'place' && fix.county?.town && fix.county.code === d.county && !fix.when) return false;
   if (!fix.county) {
     askPartAgain(turn, d, input, 'county');
     return true;

@@ -202,3 +202,32 @@ describe.each(['en', 'sw'] as const)('a place typed at the county question, said
     expect(line).toContain(AS_TYPED[lang]);
   });
 });
+
+describe('a sorry or "I meant" before the place at the place question ("sorry nimekosea, ilikuwa Githurai"): the place named, as when typed alone', () => {
+  const NAIROBI = 47;
+  it.each([
+    ['sorry nimekosea, ilikuwa Githurai', 'Githurai', [NAIROBI, KIAMBU, NAKURU]],
+    ['pole, ni Githurai 45', 'Githurai 45', [NAIROBI, KIAMBU, NAKURU]],
+    ['samahani ni Kayole', 'Kayole', [NAIROBI]],
+    ['sorry it was Pipeline', 'Pipeline', [NAIROBI, KIAMBU]],
+    ['I meant Kibera', 'Kibera', [NAIROBI, KIAMBU, NAKURU]],
+    // With a sorry, a town of one other county changes the county at once, as "samahani ilikuwa Kitengela" does: asked in its own county only.
+    ['Sorry, I meant Kibera.', 'Kibera', [NAIROBI]],
+    ['nilimaanisha Kayole', 'Kayole', [NAIROBI, NAKURU]],
+  ] as const)('"%s": answered as "%s" alone is (kept as the place, or its county offered); never kept word for word', (words, alone, counties) => {
+    for (const county of counties) {
+      const r = type(atPlace(county), words);
+      const a = type(atPlace(county), alone);
+      const seen = (x: StepResult) => [x.replies, x.state.draft?.step, x.state.draft?.county, x.state.draft?.place, x.state.draft?.town, x.state.draft?.fix?.county];
+      expect([county, ...seen(r)]).toEqual([county, ...seen(a)]);
+      expect(r.state.draft?.place).not.toBe(words);
+    }
+  });
+
+  it('the county named after a sorry is still the county corrected ("sorry it was Kisumu"); a town of the county chosen is no county changed ("samahani ni Kayole" in Nairobi)', () => {
+    expect(type(atPlace(NAKURU), 'sorry it was Kisumu').state.draft).toMatchObject({ step: 'place', county: 42 });
+    const r = type(atPlace(47), 'samahani ni Kayole');
+    expect(r.replies.flatMap((x) => (x.type === 'message' ? x.texts.map((t) => t.key) : []))).not.toContain('place.county_changed');
+    expect(r.state.draft).toMatchObject({ step: 'when', county: 47, place: 'Kayole' });
+  });
+});
