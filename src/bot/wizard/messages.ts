@@ -1,4 +1,4 @@
-import { asksAboutOthers, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, selfIntroduction, namesAPerson, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
+import { asksAboutOthers, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyShortForm, countyTownName, saysDangerNow, threatensHarm, toldForSomeoneElse, dayInStory, daySpelling, POLICE_NAMED, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, selfIntroduction, namesAPerson, type CategoryCode, type County, type CountyMatch, type Greeting, type ReportKind } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, sendAnonymously, setCounty, setDanger, submit, unbuttonKind } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
@@ -683,7 +683,29 @@ function answeredAheadAtInjury(turn: Turn, d: Draft, input: string): boolean {
     return true;
   }
   if (d.when === undefined && dayAnswer(input, turn.now)?.when !== 'now' && dayFirst(turn, d, input)) return true;
-  return placeAhead(turn, d, input);
+  return placeFixedAhead(turn, d, input) || placeAhead(turn, d, input);
+}
+
+/**
+ * "Sorry ilikuwa Kitengela" at an injury question after "Nairobi" was kept early (`countyAhead`):
+ * the place meant (`placeMeant`), as a place typed alone there is. A place of another county takes
+ * the county kept back: the place is kept, said so, and the county question after the injuries
+ * offers its county on top (`earlyPlaceCounties`: "Kitengela is in Kajiado"); the question
+ * interrupted is asked again. It was kept word for word as the place, in Nairobi.
+ */
+function placeFixedAhead(turn: Turn, d: Draft, input: string): boolean {
+  const meant = d.countyEarly && d.county !== undefined && !d.location ? placeMeant(input) : undefined;
+  const counties = meant !== undefined ? countiesOfPlace(meant, electoralUnits()) : undefined;
+  if (meant === undefined || d.county === undefined) return false;
+  if (!counties || counties.includes(d.county)) return placeAhead(turn, d, meant);
+  const old = d.county;
+  const check = checkText(meant, LIMITS.placeMaxChars);
+  if (!check.ok) return false;
+  for (const key of ['county', 'countyEarly', 'town', 'placeSetAside', 'placeRead'] as const) delete d[key];
+  Object.assign(d, { place: check.text, placeEarly: true });
+  turn.say('injury.place_other_county', { place: check.text, county: { countyCode: old } });
+  turn.show();
+  return true;
 }
 
 /** A question about the injury question itself ("what is a P3 form?", "what do you mean?"): the buttons are asked for, not "no one has read it". */

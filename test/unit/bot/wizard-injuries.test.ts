@@ -820,3 +820,25 @@ describe('the P3 question not understood, or answered with why not ("p3 ni nini"
     expect([r.state.draft?.injuries, stepOf(r), said(r)]).toEqual([{ hurt: 'untreated', record: 'not_yet' }, 'county', ['injury.p3.help', 'county.ask']]);
   });
 });
+
+describe('a place corrected at "was anyone hurt?" after a county was kept early ("Nairobi", then "sorry ilikuwa Kitengela")', () => {
+  const keptNairobi = () => type(at('hurt', { text: STORY }), 'Nairobi').state;
+
+  it('a town of another county: the county kept is taken back, the town kept as the place, the question asked again; the county question then offers its county on top', () => {
+    const r = type(keptNairobi(), 'sorry ilikuwa Kitengela');
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['injury.place_other_county', 'injury.hurt.ask'], 'hurt', undefined, 'Kitengela', STORY]);
+    const message = r.replies.find((x) => x.type === 'message');
+    expect(message?.type === 'message' && message.texts[0].params).toEqual({ place: 'Kitengela', county: { countyCode: 47 } });
+    // The interrupted question answered: the county asked, Kajiado (Kitengela's) on top; tapped, the place is not asked again.
+    const county = press(r.state, 'none');
+    expect([stepOf(county), said(county)]).toEqual(['county', ['answer', 'county.early_town+county.ask']]);
+    expect(lastKeyboard(county)).toMatchObject({ type: 'county', suggestion: 34 });
+    const tapped = press(county.state, '34');
+    expect(tapped.state.draft).toMatchObject({ step: 'when', county: 34, place: 'Kitengela' });
+  });
+
+  it('a place within the county kept ("samahani ni Kayole"): the place kept, as typed alone, never the sorry with it', () => {
+    const r = type(keptNairobi(), 'samahani ni Kayole');
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place]).toEqual([['injury.place_kept', 'injury.hurt.ask'], 'hurt', 47, 'Kayole']);
+  });
+});
