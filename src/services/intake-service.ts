@@ -134,16 +134,20 @@ export class IntakeService {
   }
 
   /**
-   * The record is found (or made) as for an anonymous report, and takes a named report's names,
+   * An existing record is found as for an anonymous report, and takes a named report's names,
    * language and phone only once that report is stored (`refreshIdentity`): a send that fails
-   * keeps nothing it carried, so a number sent with no report is not kept when the reporter sends
+   * keeps nothing it carried on it, so a number sent with no report is not kept when the reporter sends
    * anonymously instead. Written before the ticket is queued, so whoever takes it finds the number.
    * If that write fails, the reporter is told to send again; the report is stored (the outbox relay
    * queues it), and a Send with the number completes it, an anonymous one narrows it.
    */
   private async store(req: IntakeRequest): Promise<SubmitResult> {
     const { store, reports } = this.deps;
-    const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, { anonymous: true });
+    // A record made now takes a named report's number as it is made, in the same round trip (a
+    // write after the report cost 0.4 commands per journey, BENCHMARKS.md): it has no named ticket
+    // whose number could change as an anonymous report comes in, and should this send fail, an
+    // anonymous send drops a number no report carries (`dropUncarriedPhone`).
+    const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, { anonymous: true, ...(req.report.anonymous ? {} : { phone: req.phone }) });
     // A report stored early (danger) stays under the record it was stored under.
     const recordOf = async (report: ReportDoc) => (report.reporterId.equals(reporter._id) ? reporter : store.reporters.findById(report.reporterId));
     const named = async (report: ReportDoc) => {
