@@ -461,7 +461,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (hello && (!word || (d.step === 'danger' && normalise(input) === 'sasa'))) return greeted(turn, d, hello);
   // "Sitaki jina langu lijulikane", "nataka kutoa jina langu": how to send so; never the story, a place or an answer.
   const wish = d.step !== 'review' && d.step !== 'contact' ? identityWish(input) : undefined;
-  if (wish) return saidIdentity(turn, wish);
+  // "Bila jina tafadhali, polisi walinipiga jana": told how, and what was done read on as typed (it was lost, the question asked again).
+  if (wish && tellsWhatWasDone(normalise(input))) turn.say(wish === 'anonymous' ? 'wizard.anonymous' : 'wizard.named');
+  else if (wish) return saidIdentity(turn, wish);
   if (isInjuryStep(d.step)) {
     // "Nakuru", "juzi", "kayole junction" typed ahead: the county, the day or the place, never "sijaelewa" and lost.
     if (countyAhead(turn, d, input)) return;

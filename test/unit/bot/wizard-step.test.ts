@@ -3813,6 +3813,18 @@ describe('a wish to stay anonymous, or to be called, said before the review', ()
   });
 });
 
+describe('a wish to stay anonymous said with what was done, at the story question', () => {
+  it.each(['bila jina tafadhali, polisi walinipiga jana', 'sitaki jina langu ijulikane, pia walichukua kitambulisho', 'I dont want my name known, they took my ID'])(
+    '"%s": told how to stay anonymous, and the words kept as the story (they were lost, the story asked again)',
+    (words) => {
+      const r = type(at('desc', { text: undefined }), words);
+      expect(said(r)[0]).toBe('wizard.anonymous');
+      expect(stepOf(r)).not.toBe('desc');
+      expect(r.state.draft?.text).toBe(words);
+    },
+  );
+});
+
 describe('a day in words at the date question', () => {
   const DAY = 86_400_000;
   it('"tarehe mbili mwezi huu", "jna usku", "yestaday", "leo asbh" are read as meant, the part of the day kept', () => {
