@@ -459,11 +459,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // danger question it is above all Kenya's "hi", never a yes that alerts staff ("sasa hivi" is the yes).
   const hello = greetingOnly(input);
   if (hello && (!word || (d.step === 'danger' && normalise(input) === 'sasa'))) return greeted(turn, d, hello);
-  // "Sitaki jina langu lijulikane", "nataka kutoa jina langu": how to send so; never the story, a place or an answer.
-  const wish = d.step !== 'review' && d.step !== 'contact' ? identityWish(input) : undefined;
-  // "Bila jina tafadhali, polisi walinipiga jana": told how, and what was done read on as typed (it was lost, the question asked again).
-  if (wish && tellsWhatWasDone(normalise(input))) turn.say(wish === 'anonymous' ? 'wizard.anonymous' : 'wizard.named');
-  else if (wish) return saidIdentity(turn, wish);
+  if (identityWishAnswered(turn, d, input)) return;
   if (isInjuryStep(d.step)) {
     // "Nakuru", "juzi", "kayole junction" typed ahead: the county, the day or the place, never "sijaelewa" and lost.
     if (countyAhead(turn, d, input)) return;
@@ -928,10 +924,19 @@ function keepCountyAhead(turn: Turn, d: Draft, m: Extract<CountyMatch, { kind: '
   turn.say(key, { county: { countyCode: m.county.code } });
 }
 
-/** A wish to stay unknown or to be called: answered how (the Send button for it at the end), and the question asked again. */
-function saidIdentity(turn: Turn, wish: 'anonymous' | 'named'): void {
+/**
+ * "Sitaki jina langu lijulikane", "nataka kutoa jina langu" before the review: how to send so (the
+ * Send button for it at the end), and the question asked again; never the story, a place or an
+ * answer. Said with what was done ("bila jina tafadhali, polisi walinipiga jana"), told how and
+ * false: the words read on as typed (they were lost, the question asked again).
+ */
+function identityWishAnswered(turn: Turn, d: Draft, input: string): boolean {
+  const wish = d.step !== 'review' && d.step !== 'contact' ? identityWish(input) : undefined;
+  if (!wish) return false;
   turn.say(wish === 'anonymous' ? 'wizard.anonymous' : 'wizard.named');
-  return turn.show();
+  if (tellsWhatWasDone(normalise(input))) return false;
+  turn.show();
+  return true;
 }
 
 /** "Sijui" to "what happened?": how to choose (the closest, or "other"), never "not understood". */
