@@ -59,7 +59,9 @@ export class ChatPacer {
     let heldUntil: number;
     for (;;) {
       const [wait, until] = (await this.redis.ripotiClaimSend(key, this.keys.allSent, this.keys.budgetPause, Math.max(1, Math.ceil(globalIntervalMs)), lease)).map(Number);
-      if (wait < 0) throw new EveryoneHeld(Date.now() - wait);
+      // The ms left are rounded up, but Date.now() is whole ms rounded down: one more, so a job
+      // parked until then never wakes into the hold's last fraction of a ms and is refused again.
+      if (wait < 0) throw new EveryoneHeld(Date.now() + 1 - wait);
       if (wait === 0) {
         heldUntil = until;
         break;

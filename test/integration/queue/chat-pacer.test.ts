@@ -128,6 +128,24 @@ describe('ChatPacer.floodWait', () => {
     }
   });
 
+  it('says the hold ends no sooner than it does: a job parked until then is not refused once more on waking', async () => {
+    const { redis, prefix, cleanup } = await connectTestRedis('pacer-flood-end');
+    try {
+      const pacer = new ChatPacer(redis, prefix, { intervalMs: 200 });
+      // Holds ending at every part of a millisecond: the gate measures in microseconds.
+      for (let i = 0; i < 20; i++) {
+        const [s, us] = (await redis.time()).map(Number);
+        const heldUs = s * 1_000_000 + us + 600_000 + ((i * 53) % 1000);
+        await redis.set(redisKeys(prefix).budgetPause, String(heldUs), 'PX', 2000);
+        const refused = await pacer.send('reporter-3', 1, async () => undefined).catch((err: unknown) => err);
+        expect(refused).toBeInstanceOf(EveryoneHeld);
+        expect((refused as EveryoneHeld).until * 1000).toBeGreaterThanOrEqual(heldUs);
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('holds a group refused with 429 alone, whatever chat waits out its own: it neither makes nor meets the bot\'s limit', async () => {
     const { redis, prefix, cleanup } = await connectTestRedis('pacer-flood-group');
     try {
