@@ -36,7 +36,7 @@ const B = {
     police: '🚓 Makosa ya polisi', force: 'Nguvu kupita kiasi au ukatili', killing: 'Mauaji yaliyofanywa na polisi', bribery: 'Polisi kuitisha hongo au pesa', no: 'Hapana', today: 'Leo',
     story: 'Polisi wawili walimpiga kaka yangu kwa rungu nje ya soko.', hurtAsk: 'Je, kuna mtu aliyeumia?', othersAsk: 'Je, kuna mtu mwingine aliyeumia?',
     hurtButtons: ['Ndio, amepata matibabu', 'Ndio, bado hajapata matibabu', 'Hakuna aliyeumia', 'Ruka', '‹ Nyuma', '✖ Katisha'],
-    untreated: 'Ndio, bado hajapata matibabu', p3Ask: 'Je, kuna fomu ya P3, au ripoti ya daktari au ya hospitali?', notYet: 'bado', p3Help: 'Fomu ya P3 ni bure. Unaweza kuipata katika kituo chochote cha polisi, na daktari wa serikali ndiye anayeijaza.',
+    untreated: 'Ndio, bado hajapata matibabu', p3Ask: 'Je, kuna fomu ya P3, au ripoti ya daktari au ya hospitali?', notYet: 'bado', p3Help: 'Fomu ya P3 hutolewa bure. Unaweza kuipata katika kituo chochote cha polisi, na daktari wa serikali ndiye anayeijaza.',
     countyAsk: 'kaunti gani', review: ['Kuna aliyeumia: Ndio, bado hajapata matibabu', 'Fomu ya P3 au ripoti ya daktari: Bado'], nobodyElse: 'hapana', othersReview: 'Kuna mwingine aliyeumia: Hakuna mwingine aliyeumia',
     sexual: 'Unyanyasaji wa kingono', noneHurt: 'Hakuna aliyeumia', prcAsk: 'Je, kuna fomu ya P3 au ya PRC', prcReview: 'Fomu ya P3 au ya PRC, au ripoti ya daktari: Bado', notYetButton: 'Bado',
     change: '✏️ Badilisha', type: 'Aina', policeKind: 'Utovu wa nidhamu wa polisi', yes: '🚨 Ndio', hurtLabel: 'Kuna aliyeumia',

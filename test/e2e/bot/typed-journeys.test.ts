@@ -370,7 +370,7 @@ const PLAYS: Play[] = [
   // A missing daughter the police would not record: no "enforced disappearance" offered.
   ['en', 'first', ['police officers at the station refused to record my statement about my missing daughter', 'police', { label: 'Other police misconduct' }, { press: 'no' }, 'Nakuru', 'Central police station', { press: 'today' }], { category: 'p_other', county: 32, unsaid: 'It sounds like' }],
   // "Kila siku", "every day" (a matatu driver's daily bribe): the last day asked, the words kept in the story; never "could not read that date".
-  ['sw', 'when', ['kila siku', 'jana'], { when: 'yesterday', story: [STORY, 'kila siku'], warned: 'andika siku ya mwisho ilipotokea' }],
+  ['sw', 'when', ['kila siku', 'jana'], { when: 'yesterday', story: [STORY, 'kila siku'], warned: 'andika siku ya mwisho lilipotokea' }],
   ['en', 'when', ['every day', 'yesterday'], { when: 'yesterday', story: [STORY, 'every day'], warned: 'type the last day it happened' }],
   // A day of last week, either way round: the Tuesday of the Monday-Sunday week before this one; it was "Which day?" again and again.
   ['en', 'when', ['last week on tuesday'], { when: 'date', incidentAt: ofLastWeek(2) }],

@@ -82,6 +82,27 @@ describe('Swahili texts a reporter reads', () => {
     expect(t.t('sw', 'bot:when.offer_yesterday', { words: 'Jana usiku', date: '05/12/2026' })).toBe('📅 Uliandika “Jana usiku”: je, ilikuwa jana, 05/12/2026? Kama ni hivyo, bonyeza Jana hapa chini, au andika ndio.');
     expect(t.t('sw', 'bot:when.offer_today', { words: 'leo asubuhi', date: '06/12/2026' })).toBe('📅 Uliandika “leo asubuhi”: je, ilikuwa leo, 06/12/2026? Kama ni hivyo, bonyeza Leo hapa chini, au andika ndio.');
   });
+
+  it('say a day typed ahead at the danger question with "tarehe", as the other questions say it', () => {
+    expect(t.t('sw', 'bot:danger.day_noted', { date: '05/12/2026' })).toBe('🗓 Nimeandika: tukio lilitokea tarehe 05/12/2026. Sitakuuliza siku tena.');
+    expect(t.t('sw', 'bot:when.kept_early', { date: '05/12/2026' })).toMatch(/^🗓 Nimeandika: tukio lilitokea tarehe 05\/12\/2026\. Sitakuuliza siku tena\. /);
+  });
+
+  it('give "it happens again and again" a subject ("jambo hili", li-): "Kama inatokea ... ilipotokea" had none, as "ilitokea" once had', () => {
+    expect(t.t('sw', 'bot:when.often', { example: '05/12/2026' })).toBe('Kama jambo hili linatokea mara kwa mara, andika siku ya mwisho lilipotokea, kwa mfano: jana, au 05/12/2026.');
+  });
+
+  it('say a place of another county is not in that county with "si katika kaunti ya", as place.early_elsewhere does: "Hapo si Nairobi City" reads "there is not Nairobi City"', () => {
+    expect(t.t('sw', 'bot:injury.place_other_county', { place: 'Kitengela', county: 'Nairobi City' })).toContain('“Kitengela”. Mahali hapo si katika kaunti ya Nairobi City, kwa hivyo nitakuuliza kaunti baada ya maswali haya.');
+  });
+
+  it('say the P3 and PRC forms are given free ("hutolewa bure"): "ni bure" and "ni za bure" also read "useless"', () => {
+    expect(t.t('sw', 'bot:injury.p3.help')).toMatch(/^Fomu ya P3 hutolewa bure\. /);
+    expect(t.t('sw', 'bot:injury.p3.what_sexual')).toContain(' Zote mbili ni ushahidi, na hutolewa bure. ');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bot = JSON.stringify(require('../../../locales/sw/bot.json'));
+    expect(bot.match(/\bni (za |ya )?bure\b/g) ?? []).toEqual([]);
+  });
 });
 
 describe('Swahili texts staff read (the console, the notices to supervisors on Telegram)', () => {
