@@ -242,7 +242,8 @@ export class DeliveryService {
     const { store, events } = this.deps;
     const unreachable = UNREACHABLE.has(reason);
     await store.messages.markFailed(due.message._id, unreachable ? 'blocked' : undefined);
-    // Straight after the failure: the ticket says "unreachable" as soon as its message says "not delivered".
+    // Straight after the failure, and not before it: a reporter back in reach between the two writes
+    // has the message sent again (reachableAgain), and its delivery clears a mark written late.
     if (unreachable) await markUnreachable(store, events, due.reportId);
     await store.reports.addEvent(due.report._id, 'delivery_failed', { kind: 'system' }, { messageId: due.messageId, reason });
     await events.publish({ type: 'ticket', reportId: due.reportId, what: 'delivery' });

@@ -104,7 +104,7 @@ describe.each([
     expect(flood.filter((x) => x.at > refused.at)[0].at - refused.at).toBeGreaterThanOrEqual(2000);
     expect(busiestSecond(tg.calls('sendMessage').slice(start).filter((x) => x.ok))).toBeLessThanOrEqual(RATE + 1);
     expect(received(c('Blocked').user, 'surge')).toEqual([]);
-    expect((await h.store.reports.findById(c('Blocked').reportId))?.reporterUnreachable).toBe(true);
+    await waitFor(async () => (await h.store.reports.findById(c('Blocked').reportId))?.reporterUnreachable === true, 'the blocked reporter\'s ticket marked unreachable');
 
     // The blocked reporter unblocks the bot (the bot hears my_chat_member): what was refused goes, in order, once.
     tg.unblockBy(c('Blocked').user);

@@ -146,7 +146,8 @@ describe('messages to reporters (replies queue)', () => {
     tg.blockBy(user);
     const msg = sentMessage(await h.tickets.reply(reportId, a, 'Are you safe?'));
     await waitFor(async () => (await h.store.messages.findById(msg!._id))?.delivery === 'failed', 'the message marked failed');
-    expect((await h.store.reports.findById(reportId))?.reporterUnreachable).toBe(true);
+    // The ticket's mark is written straight after the message's (DeliveryService.failed), not with it.
+    await waitFor(async () => (await h.store.reports.findById(reportId))?.reporterUnreachable === true, 'the ticket marked unreachable');
     // Failed for good at once (UnrecoverableError), not retried with backoff.
     await waitFor(async () => (await h.queues.replies.queue.getJobState(msg!._id.toString())) === 'failed', 'the job to fail');
     expect((await h.queues.replies.queue.getJob(msg!._id.toString()))?.attemptsMade).toBe(1);
@@ -169,7 +170,7 @@ describe('messages to reporters (replies queue)', () => {
     tg.failNext('sendMessage', { chatId: user.id, errorCode: 400, description: 'Bad Request: chat not found', forMs: 60_000 });
     const reply = sentMessage(await h.tickets.reply(reportId, a, 'Did you reach the station?'));
     await waitFor(async () => (await h.store.messages.findById(reply._id))?.delivery === 'failed', 'the reply marked failed');
-    expect((await h.store.reports.findById(reportId))?.reporterUnreachable).toBe(true);
+    await waitFor(async () => (await h.store.reports.findById(reportId))?.reporterUnreachable === true, 'the ticket marked unreachable');
     // The bot's own status notice meets the same refusal: failed at once too, not retried.
     expect(await h.tickets.changeStatus(reportId, a, 'waiting_reporter')).toEqual({ ok: true });
     const notice = await waitFor(async () => (await h.store.messages.listForReport(reportId)).find((m) => m.notice?.key === 'notices:waitingReporter' && m.delivery === 'failed'), 'the notice marked failed');
