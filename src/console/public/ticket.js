@@ -384,6 +384,23 @@
     inflight = done;
     return done;
   }
+  // ---- A reply typed and not sent cannot go once the ticket is closed or back in the queue: asked
+  // before the action's own question (the capture phase runs before console.js's data-confirm), and
+  // a "no" leaves the agent in the reply box to send it.
+  function losesReply(form) {
+    if (form.id === 'status-form') return /^(resolved|rejected_)/.test(form.elements.status.value);
+    return form.id === 'release-form';
+  }
+  document.addEventListener('submit', function (ev) {
+    var form = ev.target;
+    var replyForm = document.getElementById('reply-form');
+    var reply = document.getElementById('reply-text');
+    if (!replyForm || !reply || replyForm.hasAttribute('data-stopped') || !reply.value.trim() || !losesReply(form)) return;
+    if (window.confirm(replyForm.getAttribute('data-unsent'))) return;
+    ev.preventDefault();
+    ev.stopImmediatePropagation();
+    reply.focus();
+  }, true);
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
     if (ev.defaultPrevented || !(form.id === 'reply-form' || form.hasAttribute('data-async'))) return;
