@@ -401,6 +401,22 @@
     ev.stopImmediatePropagation();
     reply.focus();
   }, true);
+  // ---- Refer: "another agency" without its name is said at once, at the name box (it was asked
+  // about as "another agency", then refused by the console). An agency other than the usual one for
+  // this kind of case (IEBC for a police beating) is asked once more, by its name: the reporter is
+  // told at once, and a wrong referral is not taken back for them. True: send it.
+  function referAsked(form) {
+    var agency = form.elements.agency.value;
+    var other = form.elements.other;
+    if (agency === 'OTHER' && other && !other.value.trim()) {
+      R.announce(form.getAttribute('data-other-empty'), true);
+      other.focus();
+      return false;
+    }
+    if (!form.hasAttribute('data-usual') || !agency || agency === form.getAttribute('data-usual')) return true;
+    var chosen = agency === 'OTHER' ? other.value.trim() : form.querySelector('input[name=agency]:checked').getAttribute('data-name');
+    return window.confirm(form.getAttribute('data-unusual-confirm').replace('{chosen}', chosen));
+  }
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
     if (ev.defaultPrevented || !(form.id === 'reply-form' || form.hasAttribute('data-async'))) return;
@@ -410,12 +426,7 @@
     if (form.id === 'status-form' && /^(resolved|rejected_)/.test(form.elements.status.value) && !window.confirm(form.getAttribute('data-close-confirm'))) return;
     // "In progress" on a referred ticket takes it back from the agency, and the reporter is told so.
     if (form.id === 'status-form' && form.elements.status.value === 'in_progress' && form.hasAttribute('data-taken-back-confirm') && !window.confirm(form.getAttribute('data-taken-back-confirm'))) return;
-    // An agency other than the usual one for this kind of case (IEBC for a police beating) is asked
-    // once more: the reporter is told at once, and a wrong referral is not taken back for them.
-    if (form.id === 'refer-form' && form.hasAttribute('data-usual') && form.elements.agency.value && form.elements.agency.value !== form.getAttribute('data-usual')) {
-      var chosen = form.querySelector('input[name=agency]:checked').getAttribute('data-name');
-      if (!window.confirm(form.getAttribute('data-unusual-confirm').replace('{chosen}', chosen))) return;
-    }
+    if (form.id === 'refer-form' && !referAsked(form)) return;
     var text = form.querySelector('textarea[required]');
     if (text && !text.value.trim()) {
       // Only spaces: nothing is sent, and the agent is told why rather than left wondering.
