@@ -48,4 +48,5 @@ export const caseFileQuery = z.object({ format: z.enum(['pdf', 'html']).catch('h
 export const accountParams = z.object({ id: objectId });
 export const newAccountForm = z.object({ username: field, name: field, role: choice(ROLES), password: field });
 export const passwordForm = z.object({ password: field });
-export const activeForm = z.object({ active: field });
+/** Deactivating ends the account's sessions and releases its tickets: only a plain yes or no is an answer. */
+export const activeForm = z.object({ active: choice(['true', 'false'] as const) });

@@ -23,6 +23,7 @@ export function adminRoutes(app: ConsoleApp, ctx: ConsoleContext): void {
   });
 
   app.post('/admin/agents/:id/active', { ...post, schema: { params: accountParams, body: activeForm } }, async (req, reply) => {
+    if (!req.body.active) return reply.redirect(back('refused_invalid', false), 303);
     const active = req.body.active === 'true';
     const done = await ctx.accounts.setActive(agentRef(signedInAgent(req)), req.params.id, active);
     if (!done.ok) return reply.redirect(back(done.reason, false), 303);

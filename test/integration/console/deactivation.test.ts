@@ -276,3 +276,17 @@ it('a take undone by a deactivation drops only its own "taken" notice: an earlie
   expect((await h.store.messages.listForReport(waiting._id)).filter((m) => m.notice?.key === 'notices:taken')).toHaveLength(1);
   expect((await h.store.reports.findById(waiting._id))?.noticesOwed ?? []).toEqual([]);
 });
+
+it('leaves an account as it is when the form says neither active nor inactive: only a yes or a no changes it', async () => {
+  const odhiambo = await h.account('odhiambo', 'agent');
+  const admin = h.browser();
+  await admin.signIn('amina');
+  const odd = await admin.post(`/admin/agents/${odhiambo._id.toString()}/active`, { active: 'maybe' });
+  expect(odd.headers.location).toBe('/admin/agents?err=refused_invalid');
+  expect((await admin.get(odd.headers.location!)).body).toContain('That choice is not on the form. Reload the page and choose again.');
+  expect((await h.store.agents.findById(odhiambo._id))?.active).not.toBe(false);
+  // The agent is still signed in and working.
+  const desk = h.browser();
+  await desk.signIn('odhiambo');
+  expect((await desk.get('/queue')).statusCode).toBe(200);
+});
