@@ -16,7 +16,8 @@ export { WIZARD_DATA, buttonInput, messageInput, onlyThanks, passedOn, passedOnT
 export { step } from './step';
 export { SEND } from './buttons';
 export { PART_MIN_CHARS } from './flow';
-export { earlyStory, earlyVoice, firstWords, passedOnRef } from './messages';
+export { earlyVoice, passedOnRef } from './messages';
+export { earlyStory, firstWords } from './story-words';
 export type { FirstMessage, WizardInput } from './types';
 
 export function newDraftId(): string {

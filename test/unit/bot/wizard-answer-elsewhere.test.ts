@@ -5,7 +5,7 @@
  */
 import type { Draft } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
-import { firstWords } from '../../../src/bot/wizard/messages';
+import { firstWords } from '../../../src/bot/wizard/story-words';
 import type { Reply, StepResult, WizardState } from '../../../src/bot/wizard/types';
 
 const NOW = new Date('2026-11-28T09:30:00Z'); // 12:30 in Nairobi

@@ -1,7 +1,7 @@
 /** Telegram messages and button data as wizard input. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstWords } from '../../../src/bot/wizard/messages';
+import { firstWords } from '../../../src/bot/wizard/story-words';
 import type { Message } from 'telegraf/types';
 import { agrees, buttonInput, categoryWord, confirmsOffer, dangerToldFirst, disappearanceWords, dontKnow, messageInput, normalise, onlyThanks, readWord, typedRating, WIZARD_DATA } from '../../../src/bot/wizard/parse';
 

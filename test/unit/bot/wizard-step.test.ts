@@ -10,7 +10,7 @@ import { normalise } from '../../../src/bot/wizard/parse';
 import type { Draft, MediaRef, Step } from '../../../src/bot/session';
 import { step } from '../../../src/bot/wizard/step';
 import { toReport } from '../../../src/bot/wizard/flow';
-import { earlyStory, firstWords, tellsWhoTheyWere } from '../../../src/bot/wizard/messages';
+import { earlyStory, firstWords, tellsWhoTheyWere } from '../../../src/bot/wizard/story-words';
 import { reviewText } from '../../../src/bot/wizard/render';
 import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/bot/wizard/types';
 
