@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COUNTIES, TOWNS } from '../../../src/domain';
-import { placeWithoutLead } from '../../../src/bot/wizard/messages';
+import { placeWithoutLead } from '../../../src/bot/wizard/place-words';
 
 const read = (input: string) => placeWithoutLead(input);
 
