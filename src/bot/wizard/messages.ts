@@ -1,4 +1,4 @@
-import { asksAboutOthers, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, daySpelling, incidentTimeFor, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
+import { asksAboutOthers, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, sendAnonymously, setCounty, setDanger, submit, unbuttonKind } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, placeCorrection, placeInsteadOf, readCorrection, whenClause, type PlaceFix } from './correction';
@@ -13,11 +13,11 @@ import { electoralUnits } from './units';
 import type { WizardInput } from './types';
 import { storyPart, earlyStory, stopsForFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, ACT_PLACES, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
 import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, PLACE_NOUNS, BETWEEN_PLACE_NOUNS, WHO_NOUNS, PLACE_LEAD_WORDS, WHERE_AFTER_ACT, NO_PLACE_AFTER, PLACE_LEADS, spotNamed, TIME_WORDS, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone } from './place-words';
+import { dayAnswer, placeThenDay, type DayRead, wordDay, dayThenMore, thenMore, addsNothing } from './day-words';
 
 type MessageInput = Extract<WizardInput, { type: 'text' | 'passedOn' | 'command' | 'media' | 'location' | 'contact' | 'other' }>;
 
 const MB = 1024 * 1024;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Steps before the story: what happened, written or said there, is kept as the story. */
 const BEFORE_STORY: readonly Step[] = ['kind', 'cat', 'danger'];
 
@@ -1697,29 +1697,6 @@ function moreDone(typed: string[], plain: string[][], from: number): number {
   return plain.length;
 }
 
-/** Small words a place's name goes on after ("stage ya Leo", "hoteli ya Jana"): a day word after them is the name's. */
-const NAME_GOES_ON = new Set('ya la cha wa za pa kwa na of the at in'.split(' '));
-
-/**
- * A place with a day named after it ("near the stage Juzi Jioni", "karibu na soko jana usiku"):
- * the place and the day (a day's word, with its time of day); undefined when the words end in no day.
- */
-function placeThenDay(input: string, now: Date): { place: string; day: DayRead } | undefined {
-  const words = input.trim().split(/\s+/);
-  for (let k = Math.max(1, words.length - 5); k < words.length; k++) {
-    const last = normalise(words[k - 1]).split(' ').pop() ?? '';
-    if (NAME_GOES_ON.has(last)) continue;
-    const { day, time, dayAlone } = splitTime(words.slice(k).join(' '));
-    const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
-    // "At Globe at 10pm": an hour alone is a day too, as the date question reads it (`timeAlone`).
-    const alone = word ? undefined : timeAlone(words.slice(k).join(' '), now);
-    const read = word === 'now' ? undefined : wordDay(word ?? alone?.day, now, alone?.time ?? time);
-    const place = words.slice(0, k).join(' ').replace(/[.!,;:]+$/u, '');
-    if (read && /\p{L}/u.test(place) && !notAPlace(place, now)) return { place, day: read };
-  }
-  return undefined;
-}
-
 /**
  * "Sorry it was Nyamira", "hapana ni Nyamira county" at the place or the date question: the county
  * given was wrong. Kept as the place, the report went with the wrong county and a place reading
@@ -2151,18 +2128,6 @@ function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {
   return true;
 }
 
-/** A day read from the reporter's words, with the time of day typed with it (kept as typed). */
-type DayRead = { when: Exclude<Draft['when'], undefined>; incidentAt: number; time?: string };
-
-/** The day a typed word names ("jana", "juzi", "now"); undefined for any other word. */
-function wordDay(word: Word | undefined, now: Date, time?: string): DayRead | undefined {
-  // "Now" has its own time; a time typed with another day is kept as typed.
-  if (word === 'now') return { when: 'now', incidentAt: incidentTimeFor('now', now).getTime() };
-  if (word === 'today' || word === 'yesterday') return { when: word, incidentAt: incidentTimeFor(word, now).getTime(), time };
-  if (word === 'dayBefore') return { when: 'date', incidentAt: incidentTimeFor('yesterday', now).getTime() - DAY_MS, time };
-  return undefined;
-}
-
 function takeDay(turn: Turn, d: Draft, day: DayRead): void {
   noteDay(d, day);
   turn.advance(d);
@@ -2317,48 +2282,6 @@ function dayNotReadAgain(turn: Turn, d: Draft, input: string): void {
   turn.say('when.again', { example: formatDay(turn.now.getTime()) });
   return turn.show();
 }
-
-/** The answer to "when?", whole: a day word ("jana saa nne usiku"), an hour alone ("saa tatu asubuhi") or a date. */
-function dayAnswer(typed: string, now: Date, saidBefore?: string): DayRead | undefined {
-  // "Jna usku", "yestaday", "leo asbh": read as the words they are meant to be.
-  const input = daySpelling(typed);
-  // "Jana saa nne usiku": yesterday, said with the hour (not asked for, kept as typed).
-  const { day, time, dayAlone } = splitTime(input);
-  const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
-  const named = wordDay(word, now, time);
-  if (named) return named;
-  // "Saa tatu asubuhi" with no day: today, or yesterday when that hour has not come yet today.
-  const alone = timeAlone(input, now);
-  const byHour = alone ? wordDay(alone.day, now, alone.time) : undefined;
-  if (byHour) return byHour;
-  const parsed = parseIncidentDate(input, now, saidBefore);
-  return parsed.ok ? { when: 'date', incidentAt: parsed.date.getTime(), time } : undefined;
-}
-
-/** The longest beginning of the words that is a day, and a place, an act or who did it after it ("jana | pale Kayole"). */
-function dayThenMore(input: string, now: Date, saidBefore?: string): { day: DayRead; rest: string } | undefined {
-  const found = thenMore(input, (head) => dayAnswer(head, now, saidBefore));
-  return found && { day: found.head, rest: found.rest };
-}
-
-/** The longest beginning of the words that `head` reads, and a place, an act or who did it after it. */
-function thenMore<T>(input: string, head: (words: string) => T | undefined): { head: T; rest: string } | undefined {
-  const words = input.trim().split(/\s+/);
-  if ([...input].length > 200) return undefined;
-  for (let k = words.length - 1; k >= 1; k--) {
-    const rest = words.slice(k).join(' ');
-    // Only a place after the day: "usiku wa kuamkia Jumamosi", "tarehe 30 mwezi huu" are one answer, never a day and more.
-    if (!namesAPlace(rest) && !addsNothing(rest) && !tellsAnAct(normalise(rest)) && !tellsWhoTheyWere(normalise(rest))) continue;
-    const read = head(words.slice(0, k).join(' '));
-    if (read !== undefined) return { head: read, rest };
-  }
-  return undefined;
-}
-
-/** What only softens or ends an answer ("jana tu", "yesterday please"): nothing to keep. */
-const NOTHING_MORE = new Set('tu hivi hiyo hio ok okay sawa please pls tafadhali asante thanks thank you basi bana ndio yes sir madam boss'.split(' '));
-
-const addsNothing = (words: string) => normalise(words).split(' ').every((w) => !w || NOTHING_MORE.has(w));
 
 /**
  * The words typed with the day ("jana Kayole"): into the story with the day, as the reporter wrote
