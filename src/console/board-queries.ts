@@ -1,9 +1,8 @@
-import { ratingSummary, type RatingRow, type TicketFilter } from '../domain';
+import { DAY_MS, ratingSummary, type RatingRow, type TicketFilter } from '../domain';
 import { QUERY_MAX_MS, type RatingRepository } from '../store';
 
 /** Kenyan calendar days (UTC+3) as UTC instants, as the list's own date filter reads them. */
 const EAT_MS = 3 * 3600_000;
-const DAY_MS = 24 * 3600_000;
 const dayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - EAT_MS);
 
 /** "Did we help?" per category, for answers given in the page's date range. Only counts: no report, no reporter. */

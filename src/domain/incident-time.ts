@@ -1,8 +1,9 @@
+import { DAY_MS } from './time-units';
+
 /** When the incident happened, as the reporter chose it. Dates are Kenyan calendar days (UTC+3). */
 export type WhenChoice = 'now' | 'today' | 'yesterday' | 'date';
 
 const EAT_OFFSET_MS = 3 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ParsedDate = { ok: true; date: Date } | { ok: false; reason: 'format' | 'future' | 'too_old' };
 

@@ -6,6 +6,7 @@ export * from './counties';
 export * from './towns';
 export * from './county-neighbours';
 export * from './election-details';
+export * from './time-units';
 export * from './incident-time';
 export * from './time-of-day';
 export * from './limits';

@@ -1,6 +1,5 @@
 import type { Status } from './status';
-
-const DAY_MS = 24 * 3600_000;
+import { DAY_MS } from './time-units';
 
 /**
  * How long a case may sit with an agency before its holder is reminded to follow it up. Agencies

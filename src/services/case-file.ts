@@ -4,6 +4,7 @@ import {
   asksAboutOthers,
   asksForMedicalRecord,
   countyByCode,
+  DAY_MS,
   medicalFormFor,
   REFERENCE_ALPHABET,
   type Status,
@@ -165,7 +166,6 @@ export interface CaseFileContent {
 }
 
 const TZ = 'Africa/Nairobi';
-const DAY_MS = 24 * 60 * 60 * 1000;
 type T = (key: string, vars?: Record<string, unknown>) => string;
 
 function formatters(lang: Lang) {

@@ -1,11 +1,10 @@
 import type { Types } from 'mongoose';
-import { CLOSED_STATUSES, emailsIn, isOpen, keepOfficersNamed, keepVictimNamedAsIn, withoutForgottenIdentity, withoutOwnIdentity, type OwnIdentityWords } from '../domain';
+import { CLOSED_STATUSES, DAY_MS, emailsIn, isOpen, keepOfficersNamed, keepVictimNamedAsIn, withoutForgottenIdentity, withoutOwnIdentity, type OwnIdentityWords } from '../domain';
 import { canonicalWords } from '../domain/triage';
 import type { Evidence, Lang, MessageDoc, ReportDoc, ReporterIdentity, Store } from '../store';
 import type { Logger } from '../logger';
 import type { Service } from '../lifecycle';
 
-const DAY_MS = 24 * 3600 * 1000;
 /** How long after its report was purged a reporter whose identity is still there is looked at again. */
 const RECHECK_DAYS = 7;
 /**

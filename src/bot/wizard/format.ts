@@ -1,4 +1,4 @@
-import { incidentTimeFor } from '../../domain';
+import { DAY_MS, incidentTimeFor } from '../../domain';
 
 const EAT_MS = 3 * 60 * 60 * 1000;
 
@@ -7,8 +7,6 @@ export function formatDay(at: number): string {
   const iso = new Date(at + EAT_MS).toISOString();
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The weekend "wikendi" means: the Saturday and Sunday of the latest Sunday up to today (Kenyan

@@ -1,9 +1,8 @@
 import { matchCounty } from '../counties';
+import { DAY_MS } from '../time-units';
 import { DETAILS, GENERIC } from './lexicon';
 import { canonicalWords, findPlates, sameWord } from './normalize';
 import type { TriageReport } from './types';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A sparse vector: term hashes ascending, weights with unit length. */
 export interface Vec {
