@@ -66,7 +66,7 @@ export class IntakeService {
   urgent(req: UrgentRequest): Promise<IntakeResult> {
     return this.take(req, req.report.draftId, req.report.category, async () => {
       // Anonymous until the review: the record's names are refreshed by a named report only.
-      const reporter = await this.deps.store.reporters.upsertFromTelegram(req.reporter, req.language, { anonymous: true });
+      const reporter = await this.deps.store.reporters.upsertFromTelegram(req.reporter, req.language);
       return this.deps.reports.openUrgent({ ...req.report, reporterId: reporter._id, language: req.language });
     });
   }
@@ -147,7 +147,7 @@ export class IntakeService {
     // write after the report cost 0.4 commands per journey, BENCHMARKS.md): it has no named ticket
     // whose number could change as an anonymous report comes in, and should this send fail, an
     // anonymous send drops a number no report carries (`dropUncarriedPhone`).
-    const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, { anonymous: true, ...(req.report.anonymous ? {} : { phone: req.phone }) });
+    const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, req.report.anonymous ? {} : { phone: req.phone });
     // A report stored early (danger) stays under the record it was stored under.
     const recordOf = async (report: ReportDoc) => (report.reporterId.equals(reporter._id) ? reporter : store.reporters.findById(report.reporterId));
     const named = async (report: ReportDoc) => {

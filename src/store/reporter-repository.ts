@@ -34,22 +34,21 @@ export class ReporterRepository {
   }
 
   /**
-   * Find or create the reporter for a Telegram user, refreshing the encrypted identity when it
-   * changed (and re-sealing under the current key after a rotation). Phone numbers are kept. A
-   * record whose reporter asked to be forgotten is never found: a new one is made. For an
-   * `anonymous` report an existing record's names and language are left as they were: their named
-   * tickets show them, and a change arriving with the anonymous report would tell staff whose it is
-   * (/lugha still sets the language, `setLanguageOf`). Intake finds the record this way for every
-   * report, and writes a named report's details only once that report is stored (`refreshIdentity`).
+   * Find or create the reporter for a Telegram user, re-sealing an existing record under the
+   * current key after a rotation. A record whose reporter asked to be forgotten is never found: a
+   * new one is made, with these names, this language and `phone` (one round trip, not setPhone's
+   * two). An existing record's names, language and phone are left as they were: a report being
+   * sent may be anonymous, or may fail, and a change arriving with it would tell staff whose it is
+   * on the reporter's named tickets (/lugha still sets the language, `setLanguageOf`). Intake finds
+   * the record this way for every report, and writes a named report's details only once that
+   * report is stored (`refreshIdentity`).
    */
-  async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang, opts: { phone?: string; anonymous?: boolean } = {}): Promise<ReporterDoc> {
-    // A phone the reporter shared with this report rides in the same write (one round trip, not
-    // setPhone's two); without one, a phone shared before is kept.
+  async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang, opts: { phone?: string } = {}): Promise<ReporterDoc> {
     const withPhone: ReporterIdentity = opts.phone ? { ...who, phone: opts.phone } : who;
     for (let tries = 1; ; tries++) {
       const found = await this.findOrCreate(who.telegramUserId, withPhone, language);
       if (found.created) return found.doc;
-      const updated = await this.rewrite(found.doc, opts.anonymous ? undefined : { who: withPhone, language });
+      const updated = await this.rewrite(found.doc);
       if (updated) return updated;
       if (tries >= CREATE_TRIES) throw new Error('reporter record: asked to be forgotten on every try');
     }

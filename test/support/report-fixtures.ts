@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NewReport, Store } from '../../src/store';
+import type { Lang, NewReport, ReporterIdentity, Store } from '../../src/store';
 
 let nextUser = 700_000_000;
 
@@ -26,4 +26,15 @@ export async function seedReport(store: Store, overrides: Partial<NewReport> = {
     ...overrides,
   });
   return { reporter, report, telegramUserId };
+}
+
+/**
+ * The reporter's record takes the names (and language) a named report of theirs came with, as
+ * intake writes them once that report is stored (`refreshIdentity`): finding the record as a
+ * report comes in never writes them.
+ */
+export async function namedAs(store: Store, who: Omit<ReporterIdentity, 'phone'>, language: Lang = 'en') {
+  const record = await store.reporters.findByTelegramUser(who.telegramUserId);
+  if (!record) throw new Error(`no reporter record for ${who.telegramUserId}`);
+  return store.reporters.refreshIdentity(record, who, language);
 }

@@ -9,7 +9,7 @@ import { ConversationService } from '../../../src/services/conversation-service'
 import { DeliveryService } from '../../../src/services/delivery-service';
 import { CONSENT_NOTICE } from '../../../src/services/ticket-actions';
 import { createConsoleHarness, type ConsoleHarness } from '../../support/console-harness';
-import { seedReport } from '../../support/report-fixtures';
+import { namedAs, seedReport } from '../../support/report-fixtures';
 import { reportInput, reporter } from '../../support/tickets-harness';
 import { zipEntryText } from '../../support/zip';
 
@@ -409,8 +409,8 @@ describe('consent is to the question as it was asked', () => {
 
   it("the reporter's Telegram username is withheld with their name, whole, in the story and the messages", async () => {
     const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_009 });
-    // Telegram gives a username with the next update; it is kept with the name.
-    await h.store.reporters.upsertFromTelegram({ telegramUserId: 61_000_009, chatId: 61_000_009, firstName: 'Wanjiru', username: 'wanjiru_w254' }, 'en');
+    // Telegram gives a username with the next update, and her next named report brings it: it is kept with the name.
+    await namedAs(h.store, { telegramUserId: 61_000_009, chatId: 61_000_009, firstName: 'Wanjiru', username: 'wanjiru_w254' });
     await h.store.models.Report.updateOne({ _id: id }, { $set: { 'description.text': 'They beat my cousin at the stage. Reach me on Telegram @wanjiru_w254.' } });
     await h.store.messages.addIncoming(id, { text: 'Or here: t.me/Wanjiru_W254' });
     const without = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
@@ -476,7 +476,7 @@ describe('consent is to the question as it was asked', () => {
 
   it("a victim who shares the reporter's family name keeps their name as the reporter gave it for them; the reporter's own stays withheld", async () => {
     const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_011 });
-    await h.store.reporters.upsertFromTelegram({ telegramUserId: 61_000_011, chatId: 61_000_011, firstName: 'Grace', lastName: 'Kamau' }, 'en');
+    await namedAs(h.store, { telegramUserId: 61_000_011, chatId: 61_000_011, firstName: 'Grace', lastName: 'Kamau' });
     await h.store.models.Report.updateOne({ _id: id }, { $set: { category: 'p_disappear', reporterRole: 'on_behalf', victim: 'My son Brian Kamau, 19, student at Githurai Technical',
       'description.text': 'Men who said they were police took my son Brian Kamau at Githurai market. I am Grace Kamau, his mother. Kamau is our family name.',
       evidence: [{ kind: 'photo', fileId: 'ph-2', fileUniqueId: 'u-ph-2', caption: 'Brian Kamau the week before' }] } });
@@ -495,7 +495,7 @@ describe('consent is to the question as it was asked', () => {
 
   it("gives each officer with the service number written with them and the answer as written, blanked as the reporter did not consent", async () => {
     const { id, agent } = await referred({ agency: 'IPOA', tg: 61_000_013 });
-    await h.store.reporters.upsertFromTelegram({ telegramUserId: 61_000_013, chatId: 61_000_013, firstName: 'Njoki', lastName: 'Mutua' }, 'en');
+    await namedAs(h.store, { telegramUserId: 61_000_013, chatId: 61_000_013, firstName: 'Njoki', lastName: 'Mutua' });
     await h.store.models.Report.updateOne({ _id: id }, { $set: { officers: { answer: 'Koplo Mutua 78123, Sajini Wekesa 0733 000 111', names: 'Koplo Mutua, Sajini Wekesa', rank: 'Koplo, Sajini', serviceNumbers: ['78123', '0733 000 111'] } } });
     const print = (await agent.get(`/tickets/${id}/case-file?format=html`)).body;
     // "Names: Koplo Mutua, Sajini Wekesa" and "Service numbers: 78123" did not say whose number it was.

@@ -16,7 +16,7 @@ import { purgeExpired } from '../../../src/services/retention';
 import { withheldMarks } from '../../../src/services/withheld-marks';
 import { createStore, type Store } from '../../../src/store';
 import { connectTestDb, type TestDb } from '../../support/db';
-import { seedReport } from '../../support/report-fixtures';
+import { namedAs, seedReport } from '../../support/report-fixtures';
 
 let db: TestDb;
 let store: Store;
@@ -67,7 +67,7 @@ async function reporterWithReports(telegramUserId: number) {
   const { report: closed } = await seedReport(store, { description: { text: story } }, who);
   await store.models.Report.updateOne({ _id: closed._id }, { $set: { status: 'resolved', closedAt: new Date() } });
   const { report: anonymous } = await seedReport(store, { description: { text: story }, anonymous: true }, who);
-  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' }, 'en');
+  await namedAs(store, { telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' });
   return { reporter, open, closed, anonymous, story };
 }
 
@@ -295,7 +295,7 @@ it('blanks their name in any case, their username and their number from every fi
   };
   const { reporter, report } = await seedReport(store, typed, who);
   const { report: anonymous } = await seedReport(store, { ...typed, anonymous: true }, who);
-  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Baraka', lastName: 'Mwangi', username: 'bmwangi_ke' }, 'en');
+  await namedAs(store, { telegramUserId, chatId: telegramUserId, firstName: 'Baraka', lastName: 'Mwangi', username: 'bmwangi_ke' });
   for (const r of [report, anonymous]) {
     await store.messages.addIncoming(r._id, { text: 'BARAKA tena', media: { ...file('3'), kind: 'document' }, passedOn: { from: 'baraka mwangi' } });
     await store.messages.addOutgoing(r._id, { text: 'Asante baraka', texts: { en: 'Thank you baraka', sw: 'Asante baraka, tutakupigia 0712345678' } });
@@ -332,7 +332,7 @@ it("keeps the victim they reported for as they named them, though the victim sha
   const story = 'Men who said they were police took my son Brian Kamau at Githurai market. I am Grace Kamau (@gracekamau, grace.k54@gmail.com), call 0712 300 054. Kamau is our family name.';
   const victim = 'My son Brian Kamau, 19';
   const { report } = await seedReport(store, { category: 'p_disappear', reporterRole: 'on_behalf', victim, description: { text: story }, officers: { names: 'Sgt Kamau' } }, who);
-  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Grace', lastName: 'Kamau', username: 'gracekamau' }, 'en');
+  await namedAs(store, { telegramUserId, chatId: telegramUserId, firstName: 'Grace', lastName: 'Kamau', username: 'gracekamau' });
   const later = await store.messages.addIncoming(report._id, { text: 'Brian Kamau is still missing. Grace Kamau' });
   const note = await store.messages.addOutgoing(report._id, { text: 'Mama Kamau, has Brian Kamau called?' });
 
@@ -350,7 +350,7 @@ it('takes their name out of the shared words of links to their reports, written 
   const telegramUserId = 810_000_034;
   const at = { county: 35, when: 'now' as const, incidentAt: new Date(Date.now() - 20 * 60_000), place: 'Kericho market' };
   const { report: own } = await seedReport(store, { ...at, description: { text: 'I am Wanjiru Kamau. Police officers beat me at Kericho market and took my phone and 2,000 shillings.' } }, { telegramUserId, firstName: 'Wanjiru' });
-  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' }, 'en');
+  await namedAs(store, { telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' });
   // A witness names her too: the link's shared words hold "wanjiru".
   const { report: witness } = await seedReport(store, { ...at, description: { text: 'Police officers beat Wanjiru the vegetable seller at Kericho market and took her phone and 2,000 shillings.' } });
   await new TriageService({ store, logger }).link(witness);
@@ -376,7 +376,7 @@ it('blanks the email addresses they wrote to us, in their story, their messages 
   const story = 'Police took my phone at Kondele. Email me at achieng.o88@gmail.com, the phone is gone.';
   const { report } = await seedReport(store, { description: { text: story } }, who);
   const { report: anonymous } = await seedReport(store, { description: { text: story }, anonymous: true }, who);
-  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Achieng' }, 'en');
+  await namedAs(store, { telegramUserId, chatId: telegramUserId, firstName: 'Achieng' });
   const work = await store.messages.addIncoming(report._id, { text: 'Or at work: A.Odhiambo@Kplc.co.ke' });
   const forwarded = await store.messages.addIncoming(report._id, { text: 'Lipa kwa chief.kondele@gmail.com', passedOn: { from: 'Chief Kondele' } });
   const answer = await store.messages.addOutgoing(report._id, { text: 'We will write to ACHIENG.O88@GMAIL.COM. IPOA reads complaints@ipoa.go.ke too.' });
@@ -429,7 +429,7 @@ const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
  */
 async function expiringReporter(telegramUserId: number) {
   const { reporter, report } = await seedReport(store, { description: { text: 'mimi ni wanjiru kamau, nipigie 0712 345 678.' } }, { telegramUserId, firstName: 'Wanjiru', phone: '+254712345678' });
-  await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' }, 'en');
+  await namedAs(store, { telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Kamau' });
   await store.models.Report.updateOne({ _id: report._id }, { $set: { status: 'resolved', closedAt: daysAgo(60) } });
   await store.models.Reporter.updateOne({ _id: reporter._id }, { $set: { seenAt: daysAgo(60) } });
   return { reporter, report };

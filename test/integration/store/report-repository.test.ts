@@ -184,6 +184,22 @@ describe('reporters', () => {
     expect((await rotated.reporters.findByTelegramUser(telegramUserId))?._id.toString()).toBe(reporter._id.toString());
   });
 
+  it('finds a record again as a report comes in without writing its names, language or phone: only a stored named report does', async () => {
+    const telegramUserId = 888_000_321;
+    const first = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wairimu' }, 'en', { phone: '+254711000135' });
+    expect(await store.reporters.identityOf(first._id)).toMatchObject({ firstName: 'Wairimu', phone: '+254711000135' });
+    // Her next Confirm, with a new Telegram name, a new number and Swahili: nothing of it is kept before the report is stored.
+    const renamed = { telegramUserId, chatId: telegramUserId, firstName: 'Mama Wairimu', username: 'mama_wairimu' };
+    const found = await store.reporters.upsertFromTelegram(renamed, 'sw', { phone: '+254722000246' });
+    expect(found._id.equals(first._id)).toBe(true);
+    expect(await store.reporters.identityOf(first._id)).toEqual({ telegramUserId, chatId: telegramUserId, firstName: 'Wairimu', phone: '+254711000135' });
+    expect((await store.reporters.findById(first._id))?.language).toBe('en');
+    // The named report stored: the record takes them.
+    await store.reporters.refreshIdentity(found, renamed, 'sw', '+254722000246');
+    expect(await store.reporters.identityOf(first._id)).toEqual({ ...renamed, phone: '+254722000246' });
+    expect((await store.reporters.findById(first._id))?.language).toBe('sw');
+  });
+
   it('creates one reporter when two first messages race', async () => {
     const telegramUserId = 888_000_123;
     const made = await Promise.all([1, 2, 3].map(() => store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Achieng' }, 'sw')));
