@@ -66,7 +66,7 @@ export class IntakeService {
   urgent(req: UrgentRequest): Promise<IntakeResult> {
     return this.take(req, req.report.draftId, req.report.category, async () => {
       // Anonymous until the review: the record's names are refreshed by a named report only.
-      const reporter = await this.deps.store.reporters.upsertFromTelegram(req.reporter, req.language);
+      const { reporter } = await this.deps.store.reporters.upsertFromTelegram(req.reporter, req.language);
       return this.deps.reports.openUrgent({ ...req.report, reporterId: reporter._id, language: req.language });
     });
   }
@@ -139,7 +139,8 @@ export class IntakeService {
    * keeps nothing it carried on it, so a number sent with no report is not kept when the reporter sends
    * anonymously instead. Written before the ticket is queued, so whoever takes it finds the number.
    * If that write fails, the reporter is told to send again; the report is stored (the outbox relay
-   * queues it), and a Send with the number completes it, an anonymous one narrows it.
+   * queues it), and a Send with the number completes it, an anonymous one narrows it. A record a
+   * named send makes is made with its details: nothing is left to write after the report.
    */
   private async store(req: IntakeRequest): Promise<SubmitResult> {
     const { store, reports } = this.deps;
@@ -147,11 +148,14 @@ export class IntakeService {
     // write after the report cost 0.4 commands per journey, BENCHMARKS.md): it has no named ticket
     // whose number could change as an anonymous report comes in, and should this send fail, an
     // anonymous send drops a number no report carries (`dropUncarriedPhone`).
-    const reporter = await store.reporters.upsertFromTelegram(req.reporter, req.language, req.report.anonymous ? {} : { phone: req.phone });
+    const { reporter, created } = await store.reporters.upsertFromTelegram(req.reporter, req.language, req.report.anonymous ? {} : { phone: req.phone });
+    // A record this named send made holds its names, language and number already: nothing to write.
+    const madeNamed = created && !req.report.anonymous;
     // A report stored early (danger) stays under the record it was stored under.
     const recordOf = async (report: ReportDoc) => (report.reporterId.equals(reporter._id) ? reporter : store.reporters.findById(report.reporterId));
     const named = async (report: ReportDoc) => {
-      const own = report.anonymous ? null : await recordOf(report);
+      if (report.anonymous || (madeNamed && report.reporterId.equals(reporter._id))) return;
+      const own = await recordOf(report);
       if (own) await store.reporters.refreshIdentity(own, req.reporter, req.language, req.phone);
     };
     const result = await reports.submit({ ...req.report, reporterId: reporter._id, language: req.language }, { meanwhile: (report) => this.link(report), stored: named });

@@ -41,15 +41,16 @@ export class ReporterRepository {
    * sent may be anonymous, or may fail, and a change arriving with it would tell staff whose it is
    * on the reporter's named tickets (/lugha still sets the language, `setLanguageOf`). Intake finds
    * the record this way for every report, and writes a named report's details only once that
-   * report is stored (`refreshIdentity`).
+   * report is stored (`refreshIdentity`); `created` says this call made the record, with all of
+   * that already on it.
    */
-  async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang, opts: { phone?: string } = {}): Promise<ReporterDoc> {
+  async upsertFromTelegram(who: Omit<ReporterIdentity, 'phone'>, language: Lang, opts: { phone?: string } = {}): Promise<{ reporter: ReporterDoc; created: boolean }> {
     const withPhone: ReporterIdentity = opts.phone ? { ...who, phone: opts.phone } : who;
     for (let tries = 1; ; tries++) {
       const found = await this.findOrCreate(who.telegramUserId, withPhone, language);
-      if (found.created) return found.doc;
+      if (found.created) return { reporter: found.doc, created: true };
       const updated = await this.rewrite(found.doc);
-      if (updated) return updated;
+      if (updated) return { reporter: updated, created: false };
       if (tries >= CREATE_TRIES) throw new Error('reporter record: asked to be forgotten on every try');
     }
   }

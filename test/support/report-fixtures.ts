@@ -6,7 +6,7 @@ let nextUser = 700_000_000;
 /** A reporter and a plausible report, for tests that need tickets without walking the wizard. */
 export async function seedReport(store: Store, overrides: Partial<NewReport> = {}, who: { telegramUserId?: number; firstName?: string; phone?: string } = {}) {
   const telegramUserId = who.telegramUserId ?? nextUser++;
-  const reporter = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: who.firstName ?? 'Otieno' }, 'en');
+  const { reporter } = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: who.firstName ?? 'Otieno' }, 'en');
   if (who.phone) await store.reporters.setPhone(reporter._id, who.phone);
   const { report } = await store.reports.create({
     idempotencyKey: randomUUID(),

@@ -165,7 +165,7 @@ export function agent(role: AgentRef['role'] = 'agent'): AgentRef {
 let nextTgId = 5_000_000;
 export async function reporter(store: Store, opts: { language?: 'en' | 'sw'; telegramUserId?: number } = {}) {
   const id = opts.telegramUserId ?? nextTgId++;
-  return store.reporters.upsertFromTelegram({ telegramUserId: id, chatId: id, firstName: 'Wanjiru' }, opts.language ?? 'en');
+  return (await store.reporters.upsertFromTelegram({ telegramUserId: id, chatId: id, firstName: 'Wanjiru' }, opts.language ?? 'en')).reporter;
 }
 
 export function reportInput(reporterId: Types.ObjectId, opts: { category?: CategoryCode; dangerNow?: boolean; language?: 'en' | 'sw'; draftId?: string } = {}): SubmitInput {

@@ -70,7 +70,7 @@ const STORY = 'my name is john kamau, call me on 0712 345 678 or @jkamau_254. Ot
 
 it('after /forget the case file, the evidence archive and the ticket carry no trace of who they are, in any field; their photo goes without its EXIF', async () => {
   const telegramUserId = 8_810_001;
-  const who = await h.store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'John', lastName: 'Kamau', username: 'jkamau_254' }, 'en', { phone: '+254712345678' });
+  const { reporter: who } = await h.store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'John', lastName: 'Kamau', username: 'jkamau_254' }, 'en', { phone: '+254712345678' });
   const agent = await h.account('wairimu', 'agent');
   const browser = h.browser();
   await browser.signIn('wairimu');
@@ -153,7 +153,7 @@ it('after /forget the case file, the evidence archive and the ticket carry no tr
 
 it('a named reporter who gave no consent: the typed time of day is blanked in the case file as the story is', async () => {
   const telegramUserId = 8_810_002;
-  const who = await h.store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Achieng' }, 'en', { phone: '+254722555666' });
+  const { reporter: who } = await h.store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Achieng' }, 'en', { phone: '+254722555666' });
   const agent = await h.account('kiprop', 'agent');
   const browser = h.browser();
   await browser.signIn('kiprop');

@@ -124,7 +124,7 @@ it('deletes who they are for every report, open or closed; the reports stay, mar
   for (const secret of ['Wanjiru', 'Kamau', '712', String(telegramUserId), open.reference, closed.reference, open._id.toString()]) expect(lines).not.toContain(secret);
 
   // Writing again: a new reporter record, never linked to the old reports.
-  const again = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru' }, 'en');
+  const { reporter: again } = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru' }, 'en');
   expect(again._id.equals(reporter._id)).toBe(false);
   const reporters = new ReporterService({ store, logger });
   expect(await reporters.status(telegramUserId, open.reference)).toEqual({ ok: false, reason: 'not_found' });
@@ -232,7 +232,7 @@ describe('the same Telegram user writing while, or after, they are forgotten', (
     expect(await store.reporters.findByTelegramUser(telegramUserId)).toBeNull();
 
     // A new report's Confirm: a new record; who they say they are now is not written into the old one.
-    const fresh = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Njeri' }, 'sw', { phone: '+254700000001' });
+    const { reporter: fresh } = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wanjiru', lastName: 'Njeri' }, 'sw', { phone: '+254700000001' });
     expect(fresh._id.equals(reporter._id)).toBe(false);
     expect(fresh.forgetAskedAt).toBeUndefined();
     expect(await store.reporters.identityOf(fresh._id)).toMatchObject({ lastName: 'Njeri', phone: '+254700000001' });
@@ -259,7 +259,7 @@ describe('the same Telegram user writing while, or after, they are forgotten', (
     await Reporter.updateOne({ _id: reporter._id }, { $set: { purged: true } });
     const sealed = (await Reporter.findById(reporter._id).lean())?.identity;
 
-    const fresh = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Akinyi' }, 'en');
+    const { reporter: fresh } = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Akinyi' }, 'en');
     expect(fresh._id.equals(reporter._id)).toBe(false);
     const old = await Reporter.findById(reporter._id).lean();
     expect(old).toMatchObject({ purged: true, lookupHash: `purged:${reporter._id.toString()}` });

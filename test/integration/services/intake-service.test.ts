@@ -179,6 +179,8 @@ describe('IntakeService.submit', () => {
   it('a named send whose number could not be written after the report was stored says so, and sending again anonymously keeps no number', async () => {
     const userId = nextUser++;
     const intake = service();
+    // A returning reporter: their record exists, so a named report's number is written after it is stored.
+    expect(await intake.submit(request(userId))).toMatchObject({ ok: true, created: true });
     const named = request(userId, { anonymous: false }, { phone: '+254711000999' });
     const real = store.reporters.refreshIdentity.bind(store.reporters);
     store.reporters.refreshIdentity = async () => {
@@ -195,6 +197,7 @@ describe('IntakeService.submit', () => {
   it('a named send whose number could not be written is whole when sent again with the number', async () => {
     const userId = nextUser++;
     const intake = service();
+    expect(await intake.submit(request(userId))).toMatchObject({ ok: true, created: true });
     const named = request(userId, { anonymous: false }, { phone: '+254711000123' });
     const real = store.reporters.refreshIdentity.bind(store.reporters);
     store.reporters.refreshIdentity = async () => {
@@ -211,6 +214,25 @@ describe('IntakeService.submit', () => {
     expect(enqueued.filter((e) => e.reportId === stored!._id.toString())).toHaveLength(1);
   });
 
+  it("a new reporter's first named report is whole at once: their record was made with its name and number, nothing is left to write after it", async () => {
+    const userId = nextUser++;
+    const intake = service();
+    const named = request(userId, { anonymous: false }, { phone: '+254711000975' });
+    const real = store.reporters.refreshIdentity.bind(store.reporters);
+    store.reporters.refreshIdentity = async () => {
+      store.reporters.refreshIdentity = real;
+      throw new Error('MongoWriteConcernError: waiting for replication timed out (simulated)');
+    };
+    const result = await intake.submit(named);
+    store.reporters.refreshIdentity = real;
+    if (!result.ok) throw new Error(`refused: ${result.reason}`);
+    expect(result.created).toBe(true);
+    expect(enqueued.filter((e) => e.reportId === result.reportId)).toHaveLength(1);
+    const reporter = await store.reporters.findByTelegramUser(userId);
+    expect(store.cipher.open(reporter!.identity)).toEqual({ telegramUserId: userId, chatId: userId, firstName: 'Achieng', phone: '+254711000975' });
+    expect(reporter?.language).toBe('sw');
+  });
+
   it('an anonymous report keeps the number a named report of theirs was sent with: their named ticket still shows it', async () => {
     const userId = nextUser++;
     const intake = service();
@@ -224,7 +246,7 @@ describe('IntakeService.submit', () => {
     const userId = nextUser++;
     const intake = service();
     // As an older release left it: the number of a send that failed, on the record.
-    const who = await store.reporters.upsertFromTelegram({ telegramUserId: userId, chatId: userId, firstName: 'Achieng' }, 'sw', { phone: '+254711000654' });
+    const { reporter: who } = await store.reporters.upsertFromTelegram({ telegramUserId: userId, chatId: userId, firstName: 'Achieng' }, 'sw', { phone: '+254711000654' });
     expect(await intake.submit(request(userId, { anonymous: true }))).toMatchObject({ ok: true, created: true });
     const reporter = await store.reporters.findById(who._id);
     expect(store.cipher.open<{ phone?: string; firstName?: string }>(reporter!.identity)).toEqual({ telegramUserId: userId, chatId: userId, firstName: 'Achieng' });

@@ -186,11 +186,11 @@ describe('reporters', () => {
 
   it('finds a record again as a report comes in without writing its names, language or phone: only a stored named report does', async () => {
     const telegramUserId = 888_000_321;
-    const first = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wairimu' }, 'en', { phone: '+254711000135' });
+    const { reporter: first } = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Wairimu' }, 'en', { phone: '+254711000135' });
     expect(await store.reporters.identityOf(first._id)).toMatchObject({ firstName: 'Wairimu', phone: '+254711000135' });
     // Her next Confirm, with a new Telegram name, a new number and Swahili: nothing of it is kept before the report is stored.
     const renamed = { telegramUserId, chatId: telegramUserId, firstName: 'Mama Wairimu', username: 'mama_wairimu' };
-    const found = await store.reporters.upsertFromTelegram(renamed, 'sw', { phone: '+254722000246' });
+    const { reporter: found } = await store.reporters.upsertFromTelegram(renamed, 'sw', { phone: '+254722000246' });
     expect(found._id.equals(first._id)).toBe(true);
     expect(await store.reporters.identityOf(first._id)).toEqual({ telegramUserId, chatId: telegramUserId, firstName: 'Wairimu', phone: '+254711000135' });
     expect((await store.reporters.findById(first._id))?.language).toBe('en');
@@ -203,7 +203,8 @@ describe('reporters', () => {
   it('creates one reporter when two first messages race', async () => {
     const telegramUserId = 888_000_123;
     const made = await Promise.all([1, 2, 3].map(() => store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Achieng' }, 'sw')));
-    expect(new Set(made.map((r) => r._id.toString())).size).toBe(1);
+    expect(new Set(made.map((r) => r.reporter._id.toString())).size).toBe(1);
+    expect(made.filter((r) => r.created)).toHaveLength(1);
   });
 });
 
@@ -521,7 +522,7 @@ describe('retention', () => {
   it('forgets a reporter whose Confirm stored their record but no report, once they did not send it again', async () => {
     const telegramUserId = 7_700_000 + Math.floor(Math.random() * 100_000);
     // The Confirm wrote her record with her phone, then the report's insert failed: "nothing was saved".
-    const reporter = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Chebet' }, 'en', { phone: '+254711000444' });
+    const { reporter } = await store.reporters.upsertFromTelegram({ telegramUserId, chatId: telegramUserId, firstName: 'Chebet' }, 'en', { phone: '+254711000444' });
     await purgeExpired(store, 30);
     expect(await store.reporters.identityOf(reporter._id)).toMatchObject({ phone: '+254711000444' });
     // A day on she could still send the draft again; three days on she has not.
