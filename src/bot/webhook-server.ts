@@ -168,6 +168,10 @@ const BODIES: Record<number, string> = { 200: '{"ok":true}' };
 function answer(res: http.ServerResponse, status: number, call?: string): void {
   if (res.writableEnded || res.destroyed) return;
   const body = call ?? BODIES[status] ?? '{"ok":false}';
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  // A refusal (no secret, no JSON, too large, unreadable) hangs up: Node would otherwise read on
+  // whatever body the client still says is coming, for up to its request timeout (5 minutes),
+  // and a stranger trickling one would hold the connection that long.
+  const refused = status >= 400 && status < 500;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...(refused ? { connection: 'close' } : {}) });
   res.end(body);
 }

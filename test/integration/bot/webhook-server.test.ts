@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { Update } from 'telegraf/types';
 import { WebhookServer, type WebhookBot } from '../../../src/bot/webhook-server';
 import { createLogger } from '../../../src/logger';
@@ -55,6 +56,28 @@ describe('WebhookServer answers', () => {
     const res = await post(3);
     expect(res.status).toBe(200);
     expect(keptAliveSeconds(res.headers.get('keep-alive'))).toBeGreaterThan(120);
+  });
+
+  /**
+   * Someone who learned the URL but not the secret: refused, and the connection ends with the
+   * answer. Kept open, a stranger trickling a large body held a socket of the bot's for as long
+   * as Node's request timeout (5 minutes) per connection, however many they opened.
+   */
+  it('hangs up on a stranger once refused, however much body they still say is coming', async () => {
+    const { port } = new URL(hook);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    let answered = '';
+    socket.on('data', (d: Buffer) => (answered += d.toString()));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    const ended = new Promise<void>((resolve) => socket.on('end', () => resolve()));
+    await new Promise((resolve) => socket.on('connect', resolve));
+    // Headers and a first piece of a body said to be a megabyte; the rest never comes.
+    socket.write('POST /telegram/hook HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\nx-telegram-bot-api-secret-token: not-the-secret\r\ncontent-length: 1000000\r\n\r\n{"update_id":1,"x":"');
+    await ended;
+    socket.destroy();
+    await closed;
+    expect(answered).toMatch(/^HTTP\/1\.1 401 /);
+    expect(answered.toLowerCase()).toContain('connection: close');
   });
 });
 
