@@ -7,7 +7,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { Service } from '../lifecycle';
 import { registerOpsRoutes, type Readiness } from '../ops';
-import { KEEP_ALIVE_TIMEOUT_MS } from '../lib/keep-alive';
+import { KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../lib/keep-alive';
 import { WebhookReply } from './webhook-reply';
 
 /** What the webhook serves: the bot's client (to register the webhook) and its update handler. */
@@ -64,8 +64,8 @@ export class WebhookServer implements Service {
     this.secret = Buffer.from(opts.secret);
     this.path = new URL(opts.url).pathname;
     const serverFactory = (handler: http.RequestListener) => {
-      const server = http.createServer((req, res) => (req.method === 'POST' && pathOf(req.url) === this.path ? this.intake(req, res) : handler(req, res)));
       // Fastify sets its timeouts only on a server it makes itself.
+      const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => (req.method === 'POST' && pathOf(req.url) === this.path ? this.intake(req, res) : handler(req, res)));
       server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
       return server;
     };

@@ -25,7 +25,7 @@ import { incidentRoutes } from './routes/incident-routes';
 import { CaseFileService } from '../services/case-file-service';
 import { EvidenceArchiveService } from '../services/evidence-archive';
 import { mountBullBoard } from './bull-board';
-import { KEEP_ALIVE_TIMEOUT_MS } from '../lib/keep-alive';
+import { KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../lib/keep-alive';
 
 export type { ConsoleDeps } from './context';
 
@@ -52,6 +52,7 @@ export function createConsole(deps: ConsoleDeps): { app: FastifyInstance; servic
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
     // Behind the operator's TLS proxy the peer is the proxy; its X-Forwarded-For names the agent.
     // Only as many hops as the operator runs (the client writes the rest of the header).
     trustProxy: trustedHops(config.console.trustProxy),

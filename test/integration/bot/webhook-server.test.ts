@@ -58,6 +58,15 @@ describe('WebhookServer answers', () => {
     expect(keptAliveSeconds(res.headers.get('keep-alive'))).toBeGreaterThan(120);
   });
 
+  // With the secret, a body trickled a byte at a time (Node's default allows 5 minutes) ends
+  // within a minute and a half (Node checks every 30 s); Telegram sends an update at once.
+  it('gives an update at most a minute to arrive whole', () => {
+    const { requestTimeout, headersTimeout } = server.app.server;
+    expect(requestTimeout).toBeGreaterThan(0);
+    expect(requestTimeout).toBeLessThanOrEqual(60_000);
+    expect(headersTimeout).toBeLessThanOrEqual(requestTimeout);
+  });
+
   /**
    * Someone who learned the URL but not the secret: refused, and the connection ends with the
    * answer. Kept open, a stranger trickling a large body held a socket of the bot's for as long

@@ -28,6 +28,16 @@ describe('console hardening', () => {
     expect(keptAliveSeconds(page.headers['keep-alive'])).toBeGreaterThan(120);
   });
 
+  // Sign-in is open to anyone who reaches the console: a stranger who sends a form's headers and
+  // then its body a byte at a time must not hold the connection for ever (Fastify's default: no
+  // limit), nor could thousands of them. Node checks every 30 s, so such a request ends within 90 s.
+  it('gives a request at most a minute to arrive whole, so a trickled sign-in form is not held for ever', () => {
+    const { requestTimeout, headersTimeout } = h.app.server;
+    expect(requestTimeout).toBeGreaterThan(0);
+    expect(requestTimeout).toBeLessThanOrEqual(60_000);
+    expect(headersTimeout).toBeLessThanOrEqual(requestTimeout);
+  });
+
   it('serves the BullMQ board with the console CSP and X-Frame-Options', async () => {
     const b = h.browser();
     await b.signIn('imani');
