@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Redis } from 'ioredis';
 import type { Metrics } from './metrics';
 import type { Service } from './lifecycle';
+import { REQUEST_TIMEOUT_MS } from './lib/keep-alive';
 
 export interface Readiness {
   ok: boolean;
@@ -55,7 +56,7 @@ export class OpsServer implements Service {
   readonly app: FastifyInstance;
 
   constructor(private readonly opts: { host: string; port: number; ready: () => Promise<Readiness>; metrics?: Metrics }) {
-    this.app = Fastify({ logger: false });
+    this.app = Fastify({ logger: false, requestTimeout: REQUEST_TIMEOUT_MS });
     registerOpsRoutes(this.app, opts);
   }
 

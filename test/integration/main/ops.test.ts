@@ -30,6 +30,15 @@ describe('the worker role answers health probes', () => {
     return `http://127.0.0.1:${addr.port}`;
   };
 
+  // As the console and the webhook: a probe sent a byte at a time is not held for ever (Fastify's default).
+  it('gives a request at most a minute to arrive whole', () => {
+    const ops = app.services.find((s): s is OpsServer => s instanceof OpsServer);
+    const { requestTimeout, headersTimeout } = ops!.app.server;
+    expect(requestTimeout).toBeGreaterThan(0);
+    expect(requestTimeout).toBeLessThanOrEqual(60_000);
+    expect(headersTimeout).toBeLessThanOrEqual(requestTimeout);
+  });
+
   it('says it is alive and ready when MongoDB and Redis answer', async () => {
     expect((await fetch(`${base()}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base()}/readyz`);
