@@ -124,8 +124,11 @@ const DEATH = /\b(?:died|dead|passed away|succumbed|killed|to death|hakupona|\w*
  * "karibu" is "near" ("alikufa karibu na kituo").
  */
 const NO_DEATH_BEFORE = /\b(?:almost|nearly|could|would|might|not|never|didn t|didnt|karibu|alikaribia|amekaribia|nusura)(?: \w+){0,2} $/;
-/** No one's death, said just before it ("no one died", "none of them was killed", "hakuna mtu amekufa", "hamna aliyefariki"). */
-const NO_ONE_BEFORE = /\b(?:no one|nobody|none(?: of \w+)?|(?:hakuna|hamna)(?: mtu)?(?: yeyote)?)(?: has| have| was| were| got)? $/;
+/**
+ * No one's death, said just before it ("no one died", "none of them was killed", "hakuna mtu amekufa", "hamna aliyefariki"),
+ * no one else's too ("no one else died", "hakuna mwingine aliyekufa", "hakuna mtu mwingine aliyefariki").
+ */
+const NO_ONE_BEFORE = /\b(?:(?:no one|nobody)(?: else)?|none(?: of \w+)?|(?:hakuna|hamna)(?: mtu)?(?: mwingine)?(?: yeyote)?)(?: has| have| was| were| got)? $/;
 /** A death in an accident ("ajali"), anywhere in the words. */
 const ACCIDENT_TOLD = /\b(?:ajali|accident)\b/;
 

@@ -775,6 +775,21 @@ describe('a death told at "was anyone hurt?" ("amekufa", "he died", "amefariki")
       expect([words, type(at('hurt', { text: STORY }), words).state.draft?.category]).toEqual([words, 'p_force']);
     }
   });
+
+  it.each(['no one else died', 'nobody else was killed', 'hakuna mwingine aliyekufa', 'hakuna mtu mwingine aliyefariki', 'hamna mwingine aliyeuawa'])(
+    '"%s" at a brutality report (no one had died) is no death: the category stays, never a killing',
+    (words) => {
+      const r = type(at('hurt', { text: STORY }), words);
+      expect(r.state.draft?.category).toBe('p_force');
+      expect(said(r)).not.toContain('injury.hurt.now_killing');
+    },
+  );
+
+  it('"my brother died" after "no one else died" is still a death: a killing', () => {
+    for (const words of ['my brother died', 'no one else died, my brother died']) {
+      expect([words, type(at('hurt', { text: STORY }), words).state.draft?.category]).toEqual([words, 'p_killing']);
+    }
+  });
 });
 
 describe('the P3 question not understood, or answered with why not ("p3 ni nini", "sikuenda", "sina pesa")', () => {
