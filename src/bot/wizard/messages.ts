@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay, lastWeekend } from './format';
 import { askInjury, isInjuryStep, noOneElseAfterKilling, onInjuryText } from './injuries';
-import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
+import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -783,20 +783,6 @@ function howToAddFiles(turn: Turn, d: Draft): void {
 /** "Weka namba yangu", "tuma na namba yangu", "my number", "send with my number": the review's 📞 choice, typed. */
 const MY_NUMBER =
   /^(?:(?:ok|okay|sawa|ndio|ndiyo|yes|please|tafadhali|nataka|naomba|i want to|i d like to) )*(?:(?:ku)?(?:weka|tuma|itume|ituma|toa|peana|tumia|ongeza)|send|send it|share|give|use|add)? ?(?:na |pamoja na |with )?(?:(?:namba|nambari)(?: ya simu)? yangu|(?:my )?(?:phone |mobile )?number|my phone)(?: (?:pia|too|also|please|tafadhali))?$/;
-/**
- * "Bila namba yangu", "usitume namba yangu", "don't use my number", "sitaki namba yangu ionekane":
- * the review's 🕶 choice. Only with "yangu", "my" (not "gari bila namba", "a car without number
- * plates": a car's plates, the story), or as a whole message that asks to send ("tuma bila namba").
- */
-const NO_NUMBER = new RegExp(
-  [
-    String.raw`\b(?:bila|without) (?:(?:kutoa|kutaja) )?(?:namba|nambari)(?: ya simu)? yangu\b|\bwithout (?:giving )?my (?:phone )?number\b`,
-    String.raw`\b(?:usi|msi)(?:tume|tumie|weke|toe|onyeshe|taje) (?:namba|nambari)(?: ya simu)? yangu\b`,
-    String.raw`\bsitaki (?:namba|nambari)(?: ya simu)? yangu (?:i|ji)?(?:onekane|julikane|jue|tumwe|tajwe|onwe)\b`,
-    String.raw`\b(?:don t|dont|do not) (?:use|send|share|give|show|include|put|add) my (?:phone |mobile )?number\b(?! plate)`,
-    String.raw`^(?:(?:tafadhali|please|sawa|ok) )?(?:tuma|ituma|itume|send|send it)(?: ripoti| hii| the report)? (?:bila|without) (?:namba|nambari|number)(?: ya simu| yangu)?$`,
-  ].join('|'),
-);
 
 /**
  * "Sitaki namba yangu ionekane" with a phone number in the story: sent anonymously, staff would

@@ -175,6 +175,22 @@ const ANONYMOUS_WISH = new RegExp(
   ].join('|'),
 );
 
+/**
+ * "Bila namba yangu", "usitume namba yangu", "don't use my number", "sitaki namba yangu ionekane":
+ * the review's 🕶 choice, and before the review a wish to stay unknown (`identityWish`). Only with
+ * "yangu", "my" (not "gari bila namba", "a car without number plates": a car's plates, the story),
+ * or as a whole message that asks to send ("tuma bila namba").
+ */
+export const NO_NUMBER = new RegExp(
+  [
+    String.raw`\b(?:bila|without) (?:(?:kutoa|kutaja) )?(?:namba|nambari)(?: ya simu)? yangu\b|\bwithout (?:giving )?my (?:phone )?number\b`,
+    String.raw`\b(?:usi|msi)(?:tume|tumie|weke|toe|onyeshe|taje) (?:namba|nambari)(?: ya simu)? yangu\b`,
+    String.raw`\bsitaki (?:namba|nambari)(?: ya simu)? yangu (?:i|ji)?(?:onekane|julikane|jue|tumwe|tajwe|onwe|tumike|tumiwe)\b`,
+    String.raw`\b(?:don t|dont|do not) (?:use|send|share|give|show|include|put|add) my (?:phone |mobile )?number\b(?! plate)`,
+    String.raw`^(?:(?:tafadhali|please|sawa|ok) )?(?:tuma|ituma|itume|send|send it)(?: ripoti| hii| the report)? (?:bila|without) (?:namba|nambari|number)(?: ya simu| yangu)?$`,
+  ].join('|'),
+);
+
 /** A wish to be known and called: "nataka kutoa jina langu", "mnipigie", "I want to give my name and number". */
 const NAMED_WISH = new RegExp(
   [
@@ -194,7 +210,7 @@ const NAMED_WISH = new RegExp(
 export function identityWish(text: string): 'anonymous' | 'named' | undefined {
   const n = normalise(text);
   if (n.split(' ').length > 10 || /\d/.test(n)) return undefined;
-  return ANONYMOUS_WISH.test(n) ? 'anonymous' : NAMED_WISH.test(n) ? 'named' : undefined;
+  return ANONYMOUS_WISH.test(n) || NO_NUMBER.test(n) ? 'anonymous' : NAMED_WISH.test(n) ? 'named' : undefined;
 }
 
 export function dontKnow(text: string): boolean {

@@ -2402,7 +2402,7 @@ describe('review', () => {
 
   it('"usitume namba yangu", "dont use my number", "tuma bila namba", "sitaki namba yangu ionekane" at the review send it without the number, as 🕶 Send anonymously does; never added to the story', () => {
     const phone = '+254722000111';
-    for (const words of ['tuma bila namba', 'usitume namba yangu', 'bila namba yangu', 'dont use my number', "don't send my number", 'sitaki namba yangu ionekane', 'without my number', 'Please do not share my phone number', 'msitumie nambari yangu']) {
+    for (const words of ['tuma bila namba', 'usitume namba yangu', 'bila namba yangu', 'dont use my number', "don't send my number", 'sitaki namba yangu ionekane', 'without my number', 'Please do not share my phone number', 'msitumie nambari yangu', 'sitaki namba yangu itumike']) {
       for (const extra of [{}, { phone, anonymous: false }]) {
         const r = type(at('review', extra), words);
         const sent = r.effects.find((e) => e.type === 'submit');
@@ -3823,6 +3823,26 @@ describe('a wish to stay anonymous said with what was done, at the story questio
       expect(r.state.draft?.text).toBe(words);
     },
   );
+});
+
+describe('"don\'t use my number", said before the review', () => {
+  const NO_NUMBER = ['usitume namba yangu', "don't use my number", 'sitaki namba yangu itumike', 'tafadhali msitumie nambari yangu'];
+
+  it.each(NO_NUMBER)('"%s" at the story question: told how to stay anonymous, the story asked again; never kept as the story', (words) => {
+    const r = type(at('desc', { text: undefined }), words);
+    expect([said(r), stepOf(r), r.state.draft?.text]).toEqual([['wizard.anonymous', 'desc.ask'], 'desc', undefined]);
+  });
+
+  it('said with what was done at the story question: told how, and the words kept as the story', () => {
+    const words = 'usitume namba yangu, polisi walinipiga jana';
+    const r = type(at('desc', { text: undefined }), words);
+    expect([said(r)[0], r.state.draft?.text]).toEqual(['wizard.anonymous', words]);
+  });
+
+  it.each(NO_NUMBER)('"%s" at the phone question declines the number: back at the review, no number taken', (words) => {
+    const r = type(at('contact'), words);
+    expect([stepOf(r), said(r), r.effects, r.state.draft?.phone]).toEqual(['review', ['contact.declined', 'review'], [], undefined]);
+  });
 });
 
 describe('a day in words at the date question', () => {
