@@ -124,3 +124,22 @@ describe('more places of the kinds reporters type', () => {
     }
   });
 });
+
+describe('a place named by letters or a number: "KNH" (Kenyatta National Hospital, Nairobi), "Section 58" (an estate in Nakuru)', () => {
+  const NAKURU = 32;
+  it.each([[NAIROBI, 'KNH'], [NAIROBI, 'at KNH'], [NAKURU, 'Section 58'], [NAKURU, 'section 58']] as const)('in county %i, "%s" is the place as written, then the date is asked', (county, typed) => {
+    const r = type(atPlace(county), typed);
+    expect([r.state.draft?.place, r.state.draft?.step, said(r)[0]]).toEqual([typed.replace(/^at /, ''), 'when', 'place.noted']);
+  });
+
+  it.each(['Section 58 jana', 'Section 58 juzi'])('"%s": the place as written, the day taken with it, no number read as a date', (typed) => {
+    const r = type(atPlace(NAKURU), typed);
+    expect([r.state.draft?.place, r.state.draft?.step]).toEqual(['Section 58', 'review']);
+  });
+
+  it.each([['Polisi walinikamata Section 58 jana usiku', NAKURU], ['Police beat me outside KNH yesterday', NAIROBI]] as const)('told in the story ("%s"), the words are kept as written and the county, then the place, are asked', (story, county) => {
+    const told = type({ draft: { id: ID, step: 'desc' as Step, kind: 'police', category: 'p_arrest', danger: false } }, story);
+    expect([told.state.draft?.text, told.state.draft?.step]).toEqual([story, 'county']);
+    expect(press(told.state, String(county)).state.draft).toMatchObject({ step: 'place', county, text: story });
+  });
+});
