@@ -482,7 +482,8 @@ export function placeMeant(input: string): string | undefined {
   const sorry = SORRY_RUN.exec(typed)?.[0] ?? '';
   const lead = MEANT_LEAD.exec(typed.slice(sorry.length))?.[0] ?? '';
   if (sorry ? POLE_ONLY.test(sorry) && !lead : !I_MEANT.test(lead)) return undefined;
-  const rest = typed.slice(sorry.length + lead.length).replace(/[.!,;:]+$/u, '').trim();
+  // Read with the apostrophes as spaces ("it's"), the place kept as written ("Kang'undo"): the same length either way.
+  const rest = input.trim().slice(sorry.length + lead.length).replace(/[.!,;:]+$/u, '').trim();
   return rest || undefined;
 }
 

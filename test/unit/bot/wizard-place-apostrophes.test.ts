@@ -61,3 +61,11 @@ describe('a person whose name has an apostrophe, at the county question', () => 
     expect([typed, r.state.draft?.place, said(r).some((k) => k.includes('_kept'))]).toEqual([typed, undefined, false]);
   });
 });
+
+describe('a place with an apostrophe after a sorry or "I meant", at the place question', () => {
+  const atPlace = (): WizardState => ({ draft: { id: ID, step: 'place' as Step, kind: 'police', category: 'p_bribery', danger: false, text: STORY, county: NAIROBI } });
+  it.each(["sorry ilikuwa Kang'ethe Road", "I meant Kang'ethe Road", 'samahani, ni Kang’ethe Road'])('"%s": the place kept as written, the apostrophe with it (it was "Kang ethe Road")', (typed) => {
+    const r = type(atPlace(), typed);
+    expect([said(r)[0], r.state.draft?.place]).toEqual(['place.noted', typed.includes('’') ? 'Kang’ethe Road' : "Kang'ethe Road"]);
+  });
+});
