@@ -1513,18 +1513,14 @@ function placeCorrected(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
-/** A sorry, then "it was" ("sorry nimekosea, ilikuwa", "samahani ni", "sorry it was"): the answer before was wrong. */
-const SORRY_IT_WAS = /^(?:(?:sorry|samahani|pole|nimekosea|nilikosea|my bad|oops)[\s,.!:;-]+)+(?:(?:ni|ilikuwa|ilikua|it was|it s|its|was)\s+)?/iu;
-
 /**
- * "Sorry nimekosea, ilikuwa Pipeline", "sorry it was Githurai", "pole, ni Mathare" at the date question, no word for
- * "place" in it: the place given a moment ago corrected, when the words after the sorry are a town, area or
- * place phrase that may lie in the county given (a town of another county only is the county corrected:
- * `countyCorrected`). Said ("Place noted"), and the day asked again; it was "I could not read that date", the words lost.
+ * "Sorry nimekosea, ilikuwa Pipeline", "sori it was Githurai", "pole, ni Mathare", "I meant Githurai" at the date question, no word for
+ * "place" in it: the place given a moment ago corrected, when the words after the sorry or "I meant" (`placeMeant`, as the place
+ * question reads them) are a town, area or place phrase that may lie in the county given (a town of another county only is the county
+ * corrected: `countyCorrected`). Said ("Place noted"), and the day asked again; it was "I could not read that date", the words lost.
  */
 function placeSaidSorry(turn: Turn, d: Draft, input: string): boolean {
-  const lead = SORRY_IT_WAS.exec(input.trim());
-  const rest = lead?.[0].trim() ? input.trim().slice(lead[0].length).replace(/[.!,;:]+$/u, '').trim() : '';
+  const rest = placeMeant(input);
   if (!rest || d.county === undefined || dayAnswer(rest, turn.now) || [...rest].length > COUNTY_NAME_MAX_CHARS) return false;
   const town = townNamed(rest);
   const unit = town ? undefined : countyOfUnit(rest);

@@ -3513,6 +3513,10 @@ describe('the place corrected at the date question with a sorry and no word for 
     ['samahani ilikuwa Githurai 44', 'Githurai 44'],
     ['Sorry nimekosea ilikuwa Kencom stage.', 'Kencom stage'],
     ['pole, ni Mathare', 'Mathare'],
+    ['sori ilikuwa Githurai', 'Githurai'],
+    ['I meant Githurai', 'Githurai'],
+    ['samahani sana, nilimaanisha Githurai', 'Githurai'],
+    ["sorry ilikuwa Kang'ethe Road", "Kang'ethe Road"],
   ])('"%s": the place is now "%s" (a place of the county given), said, and the day asked again; it was "I could not read that date", the words lost', (typed, place) => {
     const r = type(atWhen(), typed);
     expect([said(r), stepOf(r), r.state.draft?.place, r.state.draft?.county, r.state.draft?.text]).toEqual([['place.noted', 'when.ask'], 'when', place, 47, draftAt('when').text]);
@@ -3520,6 +3524,8 @@ describe('the place corrected at the date question with a sorry and no word for 
 
   it('a day, words that are no place, or a place of another county only, after a sorry: not this correction', () => {
     expect(type(atWhen(), 'sorry ilikuwa jana').state.draft).toMatchObject({ step: 'review', when: 'yesterday', place: 'Umoja' });
+    // A plain date is still the date, the place kept.
+    for (const typed of ['jana', '12/11/2026', 'ilikuwa juzi']) expect([typed, type(atWhen(), typed).state.draft]).toMatchObject([typed, { step: 'review', place: 'Umoja' }]);
     for (const typed of ['sorry ilikuwa usiku sana', 'samahani sijui', 'sorry nimechanganyikiwa']) expect([typed, type(atWhen(), typed).state.draft?.place]).toEqual([typed, 'Umoja']);
     // Kitengela lies in Kajiado only: the county is what was wrong, as before (asked about, never the place of Nairobi City).
     expect(type(atWhen(), 'sorry it was Kitengela').state.draft?.place).not.toBe('Kitengela');
