@@ -1,7 +1,7 @@
 import { categoryInWords, COUNTIES, incidentTimeFor, matchCounty, parseIncidentDate, splitTime, type CategoryCode, type ElectoralUnits, type WhenChoice } from '../../domain';
 import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
-import { normalise, readWord } from './parse';
+import { BARE_NUMBER, normalise, readWord } from './parse';
 import { addNewOrTell } from './story';
 import type { Text } from './types';
 import type { Turn } from './turn';
@@ -291,8 +291,6 @@ function readDay(value: string, now: Date): Correction['when'] {
   const parsed = parseIncidentDate(value, now);
   return parsed.ok ? withTime({ when: 'date', incidentAt: parsed.date.getTime() }) : undefined;
 }
-
-const BARE_NUMBER = /^\d+$/;
 
 function readCounty(value: string): Correction['county'] {
   const m = matchCounty(value);

@@ -86,9 +86,6 @@ function explainForm(turn: Turn, d: Draft): void {
   askInjury(turn, d, 'p3');
 }
 
-/** "1", "47": no button here is numbered, and a number alone tells staff nothing (it was added to the story). */
-const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
-
 /** A no before "hakuna ..." ("hapana, hakuna mtu aliyeumia sana"): dropped from the words kept, the "hakuna" with it would be too. */
 const NO_BEFORE_NONE = /^\s*(?:hapana|la|nope|nah|no)[\s\p{P}]+(?=(?:hakuna|hamna)\b)/iu;
 
@@ -139,6 +136,7 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
   }
   // A day, a place after the county, a question to us (messages.ts `answeredAheadAtInjury`): kept or answered, the question asked again.
   if (answeredAhead(input)) return;
-  if (BARE_NUMBER.test(input) || !addToStory(input)) turn.say('injury.use_buttons');
+  // "3", "2024": no button here is numbered, and a number alone is never a part of the story (`addToStory`).
+  if (!addToStory(input)) turn.say('injury.use_buttons');
   return askInjury(turn, d, step);
 }

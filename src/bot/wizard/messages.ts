@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay, lastWeekend } from './format';
 import { askInjury, isInjuryStep, noOneElseAfterKilling, onInjuryText } from './injuries';
-import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
+import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, BARE_NUMBER, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -1613,6 +1613,8 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // A story told in a voice note takes written words beside it ("they also took my ID").
   if (d.text === undefined && !d.voice) return false;
   const more = input.trim();
+  // "3", "2024", "0712345678": a number alone tells staff nothing; where it is no answer its question says to use the buttons.
+  if (BARE_NUMBER.test(more)) return false;
   // "Near the bus stage opposite the chief camp": however long, plainly where, kept as the place (`placeBeforeCounty`).
   if (d.step === 'county' && !namesCounty && (plainlyPlace(more) || namedSpot(more))) return false;
   // A question is for staff once the report is sent, never part of the account; a sound ("hmm") is no account.

@@ -160,6 +160,13 @@ const DONT_KNOW_REST = new Set(
   'jina majina namba nambari number numbers plate gari yao lake yake zao vizuri kitu chochote kabisa bana hata kidogo tarehe mahali kaunti gani ipi kipi lipi yupi nichague la ya wa za ni nani walikuwa alikuwa the name names their his her it them they he she was were is are who where when which one county really at all sure exactly anything'.split(' '),
 );
 
+/**
+ * A number alone ("1", "47", "2024"): no button is numbered, and alone it tells staff nothing, so it is never
+ * a part of the story (`addToStory`); a county's code only where the county is asked (`countyAlone`, and a
+ * correction that names the county). Where a number is the answer (the date, a detail) its question reads it first.
+ */
+export const BARE_NUMBER = /^\s*\d+\s*$/;
+
 /** A wish to stay unknown: "bila jina", "sitaki jina langu lijulikane", "usitaje jina langu", "anonymous", "I don't want my name known". */
 const ANONYMOUS_WISH = new RegExp(
   [

@@ -2,7 +2,7 @@
 // its lead ('pale Kencom'), a plausible place name, a named spot, a county or town named, a county
 // and a place together. Pure readings used by messages.ts.
 import { checkText, countyShortForm, countyTownName, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, type County, type CountyMatch } from '../../domain';
-import { dontKnow, normalise, readWord } from './parse';
+import { BARE_NUMBER, dontKnow, normalise, readWord } from './parse';
 import { electoralUnits } from './units';
 import { tellsAnAct, doneInOneWord, tellsWhoTheyWere, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD } from './story-words';
 
@@ -388,9 +388,6 @@ export const COUNTY_NAME_MAX_CHARS = 40;
 
 /** Towns named by an everyday word: "wote" (all of us) or "mwingi" (much) at "was anyone hurt?", or as the rest of a story, is no place. */
 const WORD_TOWNS = new Set(['wote', 'mwingi', 'umoja', 'manyatta']);
-
-/** A number alone ("1", "47"): a county's code only where the county is asked; elsewhere it may be a button's place, a count, a house. */
-const BARE_NUMBER = /^\s*\d+\s*$/;
 
 /**
  * A county (or a town's) typed alone where another answer is asked, unless the town is an everyday

@@ -806,6 +806,13 @@ describe('the P3 question not understood, or answered with why not ("p3 ni nini"
     expect([said(r), stepOf(r), r.state.draft?.text, r.state.draft?.injuries]).toEqual([['injury.use_buttons', 'injury.p3.ask'], 'p3', STORY, hurt.injuries]);
   });
 
+  it.each(['2024', '12345', '0712345678'])('"%s" (a longer bare number) asks for the buttons too, at either injury question; never added to the story', (words) => {
+    const p3 = type(at('p3', hurt), words);
+    expect([said(p3), p3.state.draft?.text]).toEqual([['injury.use_buttons', 'injury.p3.ask'], STORY]);
+    const asked = type(at('hurt', { text: STORY }), words);
+    expect([said(asked), stepOf(asked), asked.state.draft?.text, asked.state.draft?.injuries]).toEqual([['injury.use_buttons', 'injury.hurt.ask'], 'hurt', STORY, undefined]);
+  });
+
   it('after sexual violence the word is about the PRC form the question names', () => {
     const r = type(at('p3', { ...hurt, category: 'p_sexual' }), 'what is prc');
     expect(said(r)).toEqual(['injury.p3.what_sexual', 'injury.p3.ask_sexual']);
