@@ -1,6 +1,6 @@
 // When it happened, read from the text alone (no Turn): the day a word names ('jana', 'juzi', 'now'),
 // a day answer, a day with a place, an act or who did it after it ('jana | pale Kayole'), a place
-// with its day after it ('karibu na soko jana usiku'). Pure readings used by messages.ts.
+// with its day after it ('karibu na soko jana usiku', 'Kayole tarehe 12'). Pure readings used by messages.ts.
 import { daySpelling, incidentTimeFor, parseIncidentDate, splitTime, timeAlone } from '../../domain';
 import type { Draft } from '../session';
 import { normalise, readWord, type Word } from './parse';
@@ -25,11 +25,20 @@ export function placeThenDay(input: string, now: Date): { place: string; day: Da
     const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
     // "At Globe at 10pm": an hour alone is a day too, as the date question reads it (`timeAlone`).
     const alone = word ? undefined : timeAlone(words.slice(k).join(' '), now);
-    const read = word === 'now' ? undefined : wordDay(word ?? alone?.day, now, alone?.time ?? time);
+    const read = word === 'now' ? undefined : (wordDay(word ?? alone?.day, now, alone?.time ?? time) ?? dateAfterPlace(words.slice(k).join(' '), now, time));
     const place = words.slice(0, k).join(' ').replace(/[.!,;:]+$/u, '');
     if (read && /\p{L}/u.test(place) && !notAPlace(place, now)) return { place, day: read };
   }
   return undefined;
+}
+
+/**
+ * "Kayole tarehe 12", "Kayole on the 12th", "Kayole 12/11": a date said after the place (as the date question
+ * reads it). A number alone is no date ("Section 58", "Phase 2" keep theirs).
+ */
+function dateAfterPlace(words: string, now: Date, time: string | undefined): DayRead | undefined {
+  const parsed = parseIncidentDate(words, now);
+  return parsed.ok ? { when: 'date', incidentAt: parsed.date.getTime(), time } : undefined;
 }
 
 /** A day read from the reporter's words, with the time of day typed with it (kept as typed). */

@@ -137,6 +137,20 @@ describe('a place named by letters or a number: "KNH" (Kenyatta National Hospita
     expect([r.state.draft?.place, r.state.draft?.step]).toEqual(['Section 58', 'review']);
   });
 
+  it.each([
+    [NAKURU, 'Section 58 tarehe 12', 'Section 58'], [NAIROBI, 'Kayole tarehe 12', 'Kayole'], [NAIROBI, 'Kayole on the 12th', 'Kayole'],
+    [NAIROBI, 'Kayole 12/11', 'Kayole'], [NAIROBI, 'Kayole jana', 'Kayole'],
+  ] as const)('in county %i, "%s": the place without the day, the day taken with it', (county, typed, place) => {
+    const r = type(atPlace(county), typed);
+    const day = typed.endsWith('jana') ? Date.parse('2026-11-26T21:00:00Z') : Date.parse('2026-11-11T21:00:00Z');
+    expect([r.state.draft?.place, r.state.draft?.incidentAt, r.state.draft?.step]).toEqual([place, day, 'review']);
+  });
+
+  it.each(['Section 9', 'Phase 2', 'Stage 12'])('"%s": a number after a place is its name, never a day', (typed) => {
+    const r = type(atPlace(NAKURU), typed);
+    expect([r.state.draft?.place, r.state.draft?.when, r.state.draft?.step]).toEqual([typed, undefined, 'when']);
+  });
+
   it.each([['Polisi walinikamata Section 58 jana usiku', NAKURU], ['Police beat me outside KNH yesterday', NAIROBI]] as const)('told in the story ("%s"), the words are kept as written and the county, then the place, are asked', (story, county) => {
     const told = type({ draft: { id: ID, step: 'desc' as Step, kind: 'police', category: 'p_arrest', danger: false } }, story);
     expect([told.state.draft?.text, told.state.draft?.step]).toEqual([story, 'county']);
