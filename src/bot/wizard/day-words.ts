@@ -70,6 +70,18 @@ export function dayAnswer(typed: string, now: Date, saidBefore?: string): DayRea
   return parsed.ok ? { when: 'date', incidentAt: parsed.date.getTime(), time } : undefined;
 }
 
+/** A number alone, as a day of the month is often answered ("12"). */
+const NUMBER_ALONE = /^\s*(\d{1,2})\s*[.!]?\s*$/u;
+
+/**
+ * "12" answered to "when?": the 12th, as "tarehe 12" is (this month, or last month when the 12th is still to
+ * come). Only where the day is asked: elsewhere a number alone is no day ("Section 58", "Phase 2").
+ */
+export function dayOfMonthAlone(typed: string, now: Date, saidBefore?: string): DayRead | undefined {
+  const alone = NUMBER_ALONE.exec(typed);
+  return alone ? dayAnswer(`tarehe ${alone[1]}`, now, saidBefore) : undefined;
+}
+
 /** The longest beginning of the words that is a day, and a place, an act or who did it after it ("jana | pale Kayole"). */
 export function dayThenMore(input: string, now: Date, saidBefore?: string): { day: DayRead; rest: string } | undefined {
   const found = thenMore(input, (head) => dayAnswer(head, now, saidBefore));

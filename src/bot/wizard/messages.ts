@@ -13,7 +13,7 @@ import { electoralUnits } from './units';
 import type { WizardInput } from './types';
 import { storyPart, earlyStory, stopsForFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
 import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS } from './place-words';
-import { dayAnswer, placeThenDay, type DayRead, wordDay, dayThenMore, thenMore, addsNothing } from './day-words';
+import { dayAnswer, dayOfMonthAlone, placeThenDay, type DayRead, wordDay, dayThenMore, thenMore, addsNothing } from './day-words';
 import { tellsWhatWasDone, correctedPlace, beginsDoneToSomeone, splitPlaceAfterAct } from './place-after-act';
 
 type MessageInput = Extract<WizardInput, { type: 'text' | 'passedOn' | 'command' | 'media' | 'location' | 'contact' | 'other' }>;
@@ -1893,7 +1893,7 @@ const DAY_LEAD = /^\s*(?:ilikuwa|ilikua|ilitokea|ni|it was|it happened|that was|
 
 function onDate(turn: Turn, d: Draft, input: string): void {
   const led = input.replace(DAY_LEAD, '');
-  const day = dayAnswer(input, turn.now, d.whenSaid) ?? (led !== input ? dayAnswer(led, turn.now, d.whenSaid) : undefined);
+  const day = dayAnswer(input, turn.now, d.whenSaid) ?? (led !== input ? dayAnswer(led, turn.now, d.whenSaid) : undefined) ?? dayOfMonthAlone(led, turn.now, d.whenSaid);
   if (day) return takeDay(turn, d, day);
   // "Nimekosea kaunti" (the county was wrong), noticed when the day is asked: as at the place question.
   if (placeSaidSorry(turn, d, input) || countyCorrected(turn, d, input, true) || placeCorrected(turn, d, input)) return;

@@ -1845,6 +1845,20 @@ describe('when', () => {
     expect(said(type(at('when'), 'tarehe 30 mwezi huu'))).toEqual(['when.future', 'when.ask']);
   });
 
+  it('a day of the month alone ("12", "tarehe 12", "the 12th") is that day this month, or last month when it is still to come; never a future day', () => {
+    for (const words of ['12', 'tarehe 12', 'the 12th', 'ilikuwa 12', '28']) {
+      const day = words === '28' ? TODAY_EAT : Date.parse('2026-11-11T21:00:00Z');
+      expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', when: 'date', incidentAt: day }]);
+    }
+    // Typed on the 28th of November: the 29th is last month's.
+    expect(type(at('when'), '29').state.draft).toMatchObject({ step: 'review', when: 'date', incidentAt: Date.parse('2026-10-28T21:00:00Z') });
+    // After "mwezi uliopita" (last month), "5" is the 5th of last month.
+    const vague = type(at('when'), 'mwezi uliopita');
+    expect(type(vague.state, '5').state.draft).toMatchObject({ when: 'date', incidentAt: Date.parse('2026-10-04T21:00:00Z') });
+    // A number that is no day of a month is not read as one.
+    for (const words of ['0', '32', '2024', '123']) expect([words, said(type(at('when'), words))]).toEqual([words, ['when.format', 'when.ask']]);
+  });
+
   it('Back returns to the place', () => {
     expect(stepOf(press(at('when'), 'back'))).toBe('place');
   });
