@@ -182,19 +182,34 @@ const ANONYMOUS_WISH = new RegExp(
   ].join('|'),
 );
 
+/** "Bila namba yangu", "without my number": said of the report at the review, and of the reporter anywhere ("niko bila namba yangu"). */
+const WITHOUT_MY_NUMBER = String.raw`(?:bila|without) (?:(?:kutoa|kutaja) )?(?:namba|nambari)(?: ya simu)? yangu|without (?:giving )?my (?:phone )?number`;
+
+/** "Usitume namba yangu", "don't use my number", "sitaki namba yangu itumike", "tuma bila namba": how the report is sent, said anywhere. */
+const NUMBER_NOT_SENT = [
+  String.raw`\b(?:usi|msi)(?:tume|tumie|weke|toe|onyeshe|taje) (?:namba|nambari)(?: ya simu)? yangu\b`,
+  String.raw`\bsitaki (?:namba|nambari)(?: ya simu)? yangu (?:i|ji)?(?:onekane|julikane|jue|tumwe|tajwe|onwe|tumike|tumiwe)\b`,
+  String.raw`\b(?:don t|dont|do not) (?:use|send|share|give|show|include|put|add) my (?:phone |mobile )?number\b(?! plate)`,
+  String.raw`^(?:(?:tafadhali|please|sawa|ok) )?(?:tuma|ituma|itume|send|send it)(?: ripoti| hii| the report)? (?:bila|without) (?:namba|nambari|number)(?: ya simu| yangu)?$`,
+];
+
 /**
  * "Bila namba yangu", "usitume namba yangu", "don't use my number", "sitaki namba yangu ionekane":
- * the review's 🕶 choice, and before the review a wish to stay unknown (`identityWish`). Only with
- * "yangu", "my" (not "gari bila namba", "a car without number plates": a car's plates, the story),
- * or as a whole message that asks to send ("tuma bila namba").
+ * the review's 🕶 choice. Only with "yangu", "my" (not "gari bila namba", "a car without number
+ * plates": a car's plates, the story), or as a whole message that asks to send ("tuma bila namba").
  */
-export const NO_NUMBER = new RegExp(
+export const NO_NUMBER = new RegExp([String.raw`\b(?:${WITHOUT_MY_NUMBER})\b`, ...NUMBER_NOT_SENT].join('|'));
+
+/**
+ * Before the review, a wish to stay unknown (`identityWish`): how the report is sent ("usitume namba
+ * yangu", "tuma bila namba yangu", "nataka kuripoti bila namba yangu"), or "bila namba yangu" as the
+ * whole message. "Niko bila namba yangu", "walichukua simu, niko bila namba yangu" (I have no number
+ * now) tell of the reporter, not the report: no wish.
+ */
+const NO_NUMBER_WISH = new RegExp(
   [
-    String.raw`\b(?:bila|without) (?:(?:kutoa|kutaja) )?(?:namba|nambari)(?: ya simu)? yangu\b|\bwithout (?:giving )?my (?:phone )?number\b`,
-    String.raw`\b(?:usi|msi)(?:tume|tumie|weke|toe|onyeshe|taje) (?:namba|nambari)(?: ya simu)? yangu\b`,
-    String.raw`\bsitaki (?:namba|nambari)(?: ya simu)? yangu (?:i|ji)?(?:onekane|julikane|jue|tumwe|tajwe|onwe|tumike|tumiwe)\b`,
-    String.raw`\b(?:don t|dont|do not) (?:use|send|share|give|show|include|put|add) my (?:phone |mobile )?number\b(?! plate)`,
-    String.raw`^(?:(?:tafadhali|please|sawa|ok) )?(?:tuma|ituma|itume|send|send it)(?: ripoti| hii| the report)? (?:bila|without) (?:namba|nambari|number)(?: ya simu| yangu)?$`,
+    String.raw`^(?:(?:tafadhali|please|sawa|ok) )?(?:(?:nataka (?:ku)?|i want to )?(?:tuma|ituma|itume|ripoti|send|send it|report)(?: ripoti| hii| the report| it)? )?(?:${WITHOUT_MY_NUMBER})$`,
+    ...NUMBER_NOT_SENT,
   ].join('|'),
 );
 
@@ -217,7 +232,7 @@ const NAMED_WISH = new RegExp(
 export function identityWish(text: string): 'anonymous' | 'named' | undefined {
   const n = normalise(text);
   if (n.split(' ').length > 10 || /\d/.test(n)) return undefined;
-  return ANONYMOUS_WISH.test(n) || NO_NUMBER.test(n) ? 'anonymous' : NAMED_WISH.test(n) ? 'named' : undefined;
+  return ANONYMOUS_WISH.test(n) || NO_NUMBER_WISH.test(n) ? 'anonymous' : NAMED_WISH.test(n) ? 'named' : undefined;
 }
 
 export function dontKnow(text: string): boolean {

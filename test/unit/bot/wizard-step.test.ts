@@ -3853,6 +3853,19 @@ describe('"don\'t use my number", said before the review', () => {
     expect([said(r), stepOf(r), r.state.draft?.text]).toEqual([['wizard.anonymous', 'desc.ask'], 'desc', undefined]);
   });
 
+  it.each(['walichukua simu, niko bila namba yangu', 'niko bila namba yangu', 'sina namba', "I don't have my number", 'they took my phone so I am without my number'])('"%s" (no number to give, no wish about the report) at the story question is the story: no word of staying anonymous', (words) => {
+    const r = type(at('desc', { text: undefined }), words);
+    expect([said(r).includes('wizard.anonymous'), r.state.draft?.anonymous]).toEqual([false, undefined]);
+  });
+
+  it.each(['bila namba yangu', 'without my number', 'tuma bila namba yangu', 'nataka kuripoti bila namba yangu', 'I want to report without my number'])('"%s" alone at the story question is the wish: told how to stay anonymous', (words) => {
+    expect(said(type(at('desc', { text: undefined }), words))).toEqual(['wizard.anonymous', 'desc.ask']);
+  });
+
+  it('"sina namba", "I don\'t have my number" at the review send nothing: the buttons still choose', () => {
+    for (const words of ['sina namba', "I don't have my number"]) expect([words, type(at('review'), words).effects.filter((e) => e.type === 'submit')]).toEqual([words, []]);
+  });
+
   it('said with what was done at the story question: told how, and the words kept as the story', () => {
     const words = 'usitume namba yangu, polisi walinipiga jana';
     const r = type(at('desc', { text: undefined }), words);
