@@ -485,13 +485,15 @@ function answeredAheadAtInjury(turn: Turn, d: Draft, input: string): boolean {
 
 /**
  * "Sorry ilikuwa Kitengela" at an injury question after "Nairobi" was kept early (`countyAhead`):
- * the place meant (`placeMeant`), as a place typed alone there is. A place of another county takes
+ * the place meant (`placeMeant`), as a place typed alone there is. So too a known town or area
+ * typed alone ("Kitengela", `areaNamed`) while no place is kept: never an everyday word ("wote"),
+ * a greeting ("hola") or an injury ("rungus"); it was kept as the place, in Nairobi. A place of another county takes
  * the county kept back: the place is kept, said so, and the county question after the injuries
  * offers its county on top (`earlyPlaceCounties`: "Kitengela is in Kajiado"); the question
  * interrupted is asked again. It was kept word for word as the place, in Nairobi.
  */
 function placeFixedAhead(turn: Turn, d: Draft, input: string): boolean {
-  const meant = d.countyEarly && d.county !== undefined && !d.location ? placeMeant(input) : undefined;
+  const meant = d.countyEarly && d.county !== undefined && !d.location ? (placeMeant(input) ?? (d.place === undefined && areaNamed(input) ? input.trim() : undefined)) : undefined;
   const counties = meant !== undefined ? countiesOfPlace(meant, electoralUnits()) : undefined;
   if (meant === undefined || d.county === undefined) return false;
   if (!counties || counties.includes(d.county)) return placeAhead(turn, d, meant);

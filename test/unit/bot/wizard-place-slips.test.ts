@@ -1,0 +1,56 @@
+/**
+ * Places and counties a reporter trips on, each a whole exchange as the reporter sees it (the
+ * replies' text keys and buttons): a town of another county typed alone at "was anyone hurt?",
+ * the county corrected or denied there, a sorry alone where the place is asked, and an estate
+ * typed with its town where the county is asked.
+ */
+import type { Draft, Step } from '../../../src/bot/session';
+import { step } from '../../../src/bot/wizard/step';
+import type { Reply, StepResult, WizardState } from '../../../src/bot/wizard/types';
+
+const NOW = new Date('2026-11-28T09:30:00Z');
+const ID = 'dRaFt0000001';
+const STORY = 'Polisi walimpiga kaka yangu kwa rungu nje ya soko.';
+const NAIROBI = 47;
+const KAJIADO = 34;
+const BASE: Draft = { id: ID, step: 'desc', kind: 'police', category: 'p_force', danger: false };
+const at = (s: Step, extra: Partial<Draft> = {}): WizardState => ({ draft: { ...BASE, step: s, ...extra } });
+const press = (state: WizardState, value: string): StepResult => step(state, { type: 'button', draftId: ID, step: state.draft?.step ?? 'kind', value }, NOW);
+const type = (state: WizardState, text: string): StepResult => step(state, { type: 'text', text }, NOW);
+const said = (r: StepResult): string[] => r.replies.map((x: Reply) => (x.type === 'answer' ? 'answer' : x.type === 'message' ? x.texts.map((t) => t.key).join('+') : x.type));
+const params = (r: StepResult, key: string) => r.replies.flatMap((x: Reply) => (x.type === 'message' ? x.texts : [])).find((t) => t.key === key)?.params;
+const lastKeyboard = (r: StepResult) => {
+  const m = [...r.replies].reverse().find((x) => x.type === 'message');
+  return m && m.type === 'message' ? m.keyboard : undefined;
+};
+const stepOf = (r: StepResult) => r.state.draft?.step;
+/** "Nairobi" (or another county) typed at "was anyone hurt?": kept early, the question asked again. */
+const keptAtHurt = (county: string) => type(at('hurt', { text: STORY }), county).state;
+
+describe('a town of another county typed alone at "was anyone hurt?" after the county was kept ("Nairobi", then "Kitengela")', () => {
+  it('takes the town as the place and the county back, says so, asks again; the county question then offers its county on top', () => {
+    const r = type(keptAtHurt('Nairobi'), 'Kitengela');
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['injury.place_other_county', 'injury.hurt.ask'], 'hurt', undefined, 'Kitengela', STORY]);
+    expect(params(r, 'injury.place_other_county')).toEqual({ place: 'Kitengela', county: { countyCode: NAIROBI } });
+    expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'hurt' });
+    const county = press(r.state, 'none');
+    expect([stepOf(county), said(county)]).toEqual(['county', ['answer', 'county.early_town+county.ask']]);
+    expect(lastKeyboard(county)).toMatchObject({ type: 'county', suggestion: KAJIADO });
+    expect(press(county.state, String(KAJIADO)).state.draft).toMatchObject({ step: 'when', county: KAJIADO, place: 'Kitengela' });
+  });
+
+  it('a town of the county kept ("Kayole") is the place in it, as before', () => {
+    const r = type(keptAtHurt('Nairobi'), 'Kayole');
+    expect([said(r), r.state.draft?.county, r.state.draft?.place]).toEqual([['injury.place_kept', 'injury.hurt.ask'], NAIROBI, 'Kayole']);
+  });
+
+  it.each(['wote', 'mwingi', 'rungus', 'Hola'])('"%s" (who was hurt, an everyday word, no town, a greeting) never moves the county', (words) => {
+    const r = type(keptAtHurt('Nairobi'), words);
+    expect([words, r.state.draft?.county, said(r).includes('injury.place_other_county')]).toEqual([words, NAIROBI, false]);
+  });
+
+  it('over a place kept already, a town alone is not taken for it', () => {
+    const kayole = type(keptAtHurt('Nairobi'), 'Kayole').state;
+    expect(type(kayole, 'Kitengela').state.draft).toMatchObject({ county: NAIROBI, place: 'Kayole' });
+  });
+});
