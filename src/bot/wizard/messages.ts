@@ -1,7 +1,7 @@
 import { asksAboutOthers, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, sendAnonymously, setCounty, setDanger, submit, unbuttonKind } from './buttons';
-import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, readCorrection, type PlaceFix } from './correction';
+import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, readCorrection, type PlaceFix, type Correction } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, sentAgain, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
@@ -282,7 +282,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (identityWishAnswered(turn, d, input)) return;
   if (isInjuryStep(d.step)) {
     // "Nakuru", "juzi", "kayole junction" typed ahead: the county, the day or the place, never "sijaelewa" and lost.
-    if (countyAhead(turn, d, input)) return;
+    if (countyAhead(turn, d, input) || countyFixedAtInjury(turn, d, input)) return;
     if (d.step === 'hurt' && deathTold(input) && !noOneElseAfterKilling(d, input)) return deathAtHurt(turn, d, input);
     return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more), (more) => answeredAheadAtInjury(turn, d, more), (more) => void addWords(turn, d, withoutAnswerWord(more)));
   }
@@ -653,11 +653,27 @@ function dayBeforeStory(turn: Turn, d: Draft, input: string): boolean {
 function countyFixedBeforeStory(turn: Turn, d: Draft, input: string): boolean {
   if (d.editing || (d.county !== undefined && !d.countyEarly) || [...input].length > 60) return false;
   const fixed = countyCorrection(input, d, turn.now);
-  if (!fixed?.county) return false;
-  chooseCounty(d, fixed.county.code, townNaming(fixed.county.town, fixed.county.code));
+  return fixed?.county !== undefined && keepCountyFixed(turn, d, fixed.county, fixed.when);
+}
+
+/**
+ * "Sorry it was Kisumu", "samahani ni Kisumu" at an injury question (`countyCorrection`): a county's
+ * own name corrects the county kept early, or given before Back was tapped, as where the story is
+ * asked; said, and the question asked again. It was kept as the place "Kisumu", in Nairobi, or
+ * (the county given) added to the story. A town with the sorry is the place meant (`placeFixedAhead`).
+ */
+function countyFixedAtInjury(turn: Turn, d: Draft, input: string): boolean {
+  if (d.editing || [...input].length > 60) return false;
+  const fixed = countyCorrection(input, d, turn.now);
+  return fixed?.county !== undefined && !fixed.county.town && keepCountyFixed(turn, d, fixed.county, fixed.when);
+}
+
+/** The county corrected before its question: kept as typed ahead (a place kept under the old one dropped, `chooseCounty`), said, the question asked again. */
+function keepCountyFixed(turn: Turn, d: Draft, county: NonNullable<Correction['county']>, when: Correction['when']): boolean {
+  chooseCounty(d, county.code, townNaming(county.town, county.code));
   d.countyEarly = true;
-  if (fixed.when) noteDay(d, { when: fixed.when.when, incidentAt: fixed.when.incidentAt, time: fixed.when.timeOfDay });
-  turn.say('injury.county_kept', { county: { countyCode: fixed.county.code } });
+  if (when) noteDay(d, { when: when.when, incidentAt: when.incidentAt, time: when.timeOfDay });
+  turn.say('injury.county_kept', { county: { countyCode: county.code } });
   turn.show();
   return true;
 }

@@ -13,6 +13,7 @@ const ID = 'dRaFt0000001';
 const STORY = 'Polisi walimpiga kaka yangu kwa rungu nje ya soko.';
 const NAIROBI = 47;
 const KAJIADO = 34;
+const KISUMU = 42;
 const BASE: Draft = { id: ID, step: 'desc', kind: 'police', category: 'p_force', danger: false };
 const at = (s: Step, extra: Partial<Draft> = {}): WizardState => ({ draft: { ...BASE, step: s, ...extra } });
 const press = (state: WizardState, value: string): StepResult => step(state, { type: 'button', draftId: ID, step: state.draft?.step ?? 'kind', value }, NOW);
@@ -52,5 +53,36 @@ describe('a town of another county typed alone at "was anyone hurt?" after the c
   it('over a place kept already, a town alone is not taken for it', () => {
     const kayole = type(keptAtHurt('Nairobi'), 'Kayole').state;
     expect(type(kayole, 'Kitengela').state.draft).toMatchObject({ county: NAIROBI, place: 'Kayole' });
+  });
+});
+
+describe('the county corrected at the injury questions ("sorry it was Kisumu")', () => {
+  it.each(['sorry it was Kisumu', 'Sorry, it was Kisumu', 'sorry ilikuwa Kisumu', 'samahani ni Kisumu', 'sorry i meant Kisumu county'])(
+    '"%s" after "Nairobi" was kept: the county is Kisumu, said so, the question asked again, nothing added to the story; then the place is asked in Kisumu',
+    (words) => {
+      const r = type(keptAtHurt('Nairobi'), words);
+      expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['injury.county_kept', 'injury.hurt.ask'], 'hurt', KISUMU, undefined, STORY]);
+      expect(params(r, 'injury.county_kept')).toEqual({ county: { countyCode: KISUMU } });
+      expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'hurt' });
+      const next = press(r.state, 'none');
+      expect([stepOf(next), said(next)]).toEqual(['place', ['answer', 'place.ask']]);
+      expect(params(next, 'place.ask')).toEqual({ county: { countyCode: KISUMU } });
+    },
+  );
+
+  it('after Back from the county question (the county given, not typed ahead): corrected as well, never the story', () => {
+    const r = type(at('hurt', { text: STORY, county: NAIROBI }), 'sorry it was Kisumu');
+    expect([said(r), r.state.draft?.county, r.state.draft?.text]).toEqual([['injury.county_kept', 'injury.hurt.ask'], KISUMU, STORY]);
+  });
+
+  it('at the P3 question too', () => {
+    const p3 = { ...keptAtHurt('Nairobi').draft!, step: 'p3' as Step, injuries: { hurt: 'untreated' as const } };
+    const r = type({ draft: p3 }, 'sorry it was Kisumu');
+    expect([said(r), r.state.draft?.county, r.state.draft?.injuries]).toEqual([['injury.county_kept', 'injury.p3.ask'], KISUMU, { hurt: 'untreated' }]);
+  });
+
+  it('a town with the sorry is still the place meant ("sorry it was Kitengela": Kajiado asked after the questions)', () => {
+    const r = type(keptAtHurt('Nairobi'), 'sorry it was Kitengela');
+    expect([said(r), r.state.draft?.county, r.state.draft?.place]).toEqual([['injury.place_other_county', 'injury.hurt.ask'], undefined, 'Kitengela']);
   });
 });
