@@ -282,7 +282,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (identityWishAnswered(turn, d, input)) return;
   if (isInjuryStep(d.step)) {
     // "Nakuru", "juzi", "kayole junction" typed ahead: the county, the day or the place, never "sijaelewa" and lost.
-    if (countyAhead(turn, d, input) || countyFixedAtInjury(turn, d, input)) return;
+    if (countyAhead(turn, d, input) || countyDeniedEarly(turn, d, input) || countyFixedAtInjury(turn, d, input)) return;
     if (d.step === 'hurt' && deathTold(input) && !noOneElseAfterKilling(d, input)) return deathAtHurt(turn, d, input);
     return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more), (more) => answeredAheadAtInjury(turn, d, more), (more) => void addWords(turn, d, withoutAnswerWord(more)));
   }
@@ -609,7 +609,7 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
   if (categorySaidWrong(turn, d, input)) return;
   // "That's all", "ni hayo tu" to a story kept (shown here): the button's answer, in words; never added to it.
   if ((d.text !== undefined || d.voice) && DONE_WORDS.test(normalise(input))) return keepStory(turn, d);
-  if (restOfStoryAnswered(turn, d, input) || countyDeniedBeforeStory(turn, d, input) || whereBeforeStory(turn, d, input)) return;
+  if (restOfStoryAnswered(turn, d, input) || countyDeniedEarly(turn, d, input) || whereBeforeStory(turn, d, input)) return;
   if (dayBeforeStory(turn, d, input) || countyFixedBeforeStory(turn, d, input)) return;
   if (STUCK.test(normalise(input))) {
     turn.say('desc.how_to_start');
@@ -697,11 +697,12 @@ function whereBeforeStory(turn: Turn, d: Draft, input: string): boolean {
 }
 
 /**
- * "Sio Nakuru", "not in Nakuru" where the story is asked, after "Nakuru" was kept from earlier words
- * (`countyAhead`): the county taken back with the place kept under it, said so, and the county asked
- * after the story. It was kept as the place "sio Nakuru", in Nakuru.
+ * "Sio Nakuru", "not in Nakuru" where the story or an injury question is asked, after "Nakuru" was
+ * kept from earlier words (`countyAhead`): the county taken back with the place kept under it, said
+ * so, and the county asked after them. It was kept as the place "sio Nakuru", in Nakuru (at the
+ * injury questions, added to the story, the county left).
  */
-function countyDeniedBeforeStory(turn: Turn, d: Draft, input: string): boolean {
+function countyDeniedEarly(turn: Turn, d: Draft, input: string): boolean {
   if (!d.countyEarly || d.county === undefined || d.editing || [...input].length > COUNTY_NAME_MAX_CHARS) return false;
   const n = normalise(input);
   const m = NOT_LEAD.test(n) ? matchCounty(n.replace(NOT_LEAD, '')) : undefined;

@@ -12,6 +12,7 @@ const NOW = new Date('2026-11-28T09:30:00Z');
 const ID = 'dRaFt0000001';
 const STORY = 'Polisi walimpiga kaka yangu kwa rungu nje ya soko.';
 const NAIROBI = 47;
+const NAKURU = 32;
 const KAJIADO = 34;
 const KISUMU = 42;
 const BASE: Draft = { id: ID, step: 'desc', kind: 'police', category: 'p_force', danger: false };
@@ -84,5 +85,22 @@ describe('the county corrected at the injury questions ("sorry it was Kisumu")',
   it('a town with the sorry is still the place meant ("sorry it was Kitengela": Kajiado asked after the questions)', () => {
     const r = type(keptAtHurt('Nairobi'), 'sorry it was Kitengela');
     expect([said(r), r.state.draft?.county, r.state.draft?.place]).toEqual([['injury.place_other_county', 'injury.hurt.ask'], undefined, 'Kitengela']);
+  });
+});
+
+describe('the county kept early denied at the injury questions ("sio Nakuru")', () => {
+  it.each(['sio Nakuru', 'Sio Nakuru', 'not Nakuru', 'not in Nakuru'])('"%s" after "Nakuru" was kept: the county taken back, said so, the question asked again; the county asked after the questions', (words) => {
+    const r = type(keptAtHurt('Nakuru'), words);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.countyEarly, r.state.draft?.text]).toEqual([['injury.county_not', 'injury.hurt.ask'], 'hurt', undefined, undefined, STORY]);
+    expect(params(r, 'injury.county_not')).toEqual({ county: { countyCode: NAKURU } });
+    expect(lastKeyboard(r)).toEqual({ type: 'injury', draftId: ID, step: 'hurt' });
+    const county = press(r.state, 'none');
+    expect([stepOf(county), said(county)]).toEqual(['county', ['answer', 'county.ask']]);
+  });
+
+  it('at the P3 question too', () => {
+    const p3 = { ...keptAtHurt('Nakuru').draft!, step: 'p3' as Step, injuries: { hurt: 'untreated' as const } };
+    const r = type({ draft: p3 }, 'sio Nakuru');
+    expect([said(r), r.state.draft?.county, r.state.draft?.injuries]).toEqual([['injury.county_not', 'injury.p3.ask'], undefined, { hurt: 'untreated' }]);
   });
 });
