@@ -12,7 +12,7 @@ import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
 import { storyPart, earlyStory, stopsForFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
-import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS } from './place-words';
+import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS, sorryOnly } from './place-words';
 import { dayAnswer, dayOfMonthAlone, placeThenDay, type DayRead, wordDay, dayThenMore, thenMore, addsNothing } from './day-words';
 import { tellsWhatWasDone, correctedPlace, beginsDoneToSomeone, splitPlaceAfterAct } from './place-after-act';
 
@@ -1363,6 +1363,11 @@ function countyChecked(turn: Turn, d: Draft, input: string): boolean {
 
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
   if (countyChecked(turn, d, input) || placeCorrected(turn, d, input)) return;
+  // "Sorry", "samahani" alone: no place (it was kept as the place "sorry"); no hurry, and Back changes a county given wrong.
+  if (sorryOnly(input)) {
+    turn.say('place.sorry');
+    return turn.show();
+  }
   // "Sorry nimekosea, ilikuwa Githurai", "I meant Kibera": the place named, read as typed alone (it was the whole place, word for word).
   const meant = placeMeant(input);
   if (meant !== undefined) return onText(turn, d, meant, false);

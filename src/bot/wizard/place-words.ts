@@ -470,6 +470,15 @@ const I_MEANT = /^(?:i meant|i mean|nilimaanisha|namaanisha)\b/iu;
 const POLE_ONLY = /^(?:pole\s+)+$/iu;
 
 /**
+ * A sorry and nothing after it ("sorry", "samahani sana", "pole,", "sorry nimekosea", "my bad"): no
+ * place nor any answer; "pole" alone too, as no place is called so ("pole ya stima" says more).
+ */
+export function sorryOnly(input: string): boolean {
+  const typed = `${input.trim().replace(/[’']/g, ' ')} `;
+  return typed.trim() !== '' && SORRY_RUN.exec(typed)?.[0].length === typed.length;
+}
+
+/**
  * "Sorry nimekosea, ilikuwa Githurai", "samahani ni Kayole", "I meant Kibera": the words after the
  * sorry or "I meant", for the place question to read as if typed alone; undefined when there is no
  * such lead or nothing after it.

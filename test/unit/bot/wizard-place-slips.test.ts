@@ -104,3 +104,22 @@ describe('the county kept early denied at the injury questions ("sio Nakuru")', 
     expect([said(r), r.state.draft?.county, r.state.draft?.injuries]).toEqual([['injury.county_not', 'injury.p3.ask'], undefined, { hurt: 'untreated' }]);
   });
 });
+
+describe('a sorry alone where the place is asked ("sorry", "samahani")', () => {
+  const atPlace = (): WizardState => at('place', { text: STORY, county: NAKURU, injuries: { hurt: 'none' } });
+
+  it.each(['sorry', 'Sorry!', 'samahani', 'samahani sana', 'sori', 'pole', 'pole,', 'oops', 'my bad', 'nimekosea', 'sorry nimekosea'])(
+    '"%s" is no place: a kind word that there is no hurry and Back changes the county, and the place asked again',
+    (words) => {
+      const r = type(atPlace(), words);
+      expect([said(r), stepOf(r), r.state.draft?.place, r.state.draft?.county, r.state.draft?.text]).toEqual([['place.sorry', 'place.ask'], 'place', undefined, NAKURU, STORY]);
+      expect(lastKeyboard(r)).toMatchObject({ type: 'place' });
+      // The place typed next is taken as ever.
+      expect(type(r.state, 'Pipeline stage').state.draft).toMatchObject({ step: 'when', place: 'Pipeline stage' });
+    },
+  );
+
+  it('a sorry with the place after it is still the place ("sorry, ilikuwa Pipeline")', () => {
+    expect(type(atPlace(), 'sorry, ilikuwa Pipeline').state.draft).toMatchObject({ step: 'when', place: 'Pipeline' });
+  });
+});
