@@ -1,7 +1,7 @@
 // Where it happened, read from the text alone (no Turn, no Draft): a place typed with or without
 // its lead ('pale Kencom'), a plausible place name, a named spot, a county or town named, a county
 // and a place together. Pure readings used by messages.ts.
-import { checkText, countyShortForm, countyTownName, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, type County, type CountyMatch } from '../../domain';
+import { checkText, countyShortForm, countyTownName, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, type County, type CountyMatch, namesAPerson } from '../../domain';
 import { BARE_NUMBER, dontKnow, normalise, readWord } from './parse';
 import { electoralUnits } from './units';
 import { tellsAnAct, doneInOneWord, tellsWhoTheyWere, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD } from './story-words';
@@ -469,12 +469,15 @@ const I_MEANT = /^(?:i meant|i mean|nilimaanisha|namaanisha)\b/iu;
 /** "Pole" alone, unmarked, may be a pole ("pole ya stima"): a sorry only with a mark after it or "ni"/"it was". */
 const POLE_ONLY = /^(?:pole\s+)+$/iu;
 
+/** Apostrophes, read as spaces ("my bad", "it's"). */
+const APOSTROPHES = /[’']/g;
+
 /**
  * A sorry and nothing after it ("sorry", "samahani sana", "pole,", "sorry nimekosea", "my bad"): no
  * place nor any answer; "pole" alone too, as no place is called so ("pole ya stima" says more).
  */
 export function sorryOnly(input: string): boolean {
-  const typed = `${input.trim().replace(/[’']/g, ' ')} `;
+  const typed = `${input.trim().replace(APOSTROPHES, ' ')} `;
   return typed.trim() !== '' && SORRY_RUN.exec(typed)?.[0].length === typed.length;
 }
 
@@ -582,6 +585,34 @@ export function townWithin(input: string, county: number): string | undefined {
       const town = i + n <= words.length ? townNamed(words.slice(i, i + n).join(' ')) : undefined;
       if (town && !town.greeting && town.county === county && town.also === undefined) return town.name;
     }
+  }
+  return undefined;
+}
+
+/** A county's name is one word or two ("Nakuru", "Homa Bay", "Taita Taveta"). */
+const COUNTY_NAME_MAX_WORDS = 2;
+
+/** A comma or dash left after the estate ("Pipeline, Nakuru"). */
+const TRAILING_SEPARATOR = /[,;:\-–—]+$/u;
+
+/**
+ * "Pipeline Nakuru", "Kaloleni Kisumu", "Manyatta Kisumu": an estate or area of the county, then
+ * the county's own name. The estate, as typed, for where in the county to be asked within it, as a
+ * known town is ("Kayole Nairobi"): a known town of that county (one of two counties, "Manyatta"),
+ * or a name no list knows that reads as a place's (`plausibleName`, no person); undefined for
+ * anything else ("walinipiga Nakuru", "Chief Nakuru"), a town of another county, or a county named
+ * by a town. Only the county was kept, and "Pipeline" was lost.
+ */
+export function estateBeforeCounty(input: string, county: number): string | undefined {
+  const typed = input.trim().split(/\s+/);
+  for (let n = COUNTY_NAME_MAX_WORDS; n >= 1; n--) {
+    if (typed.length <= n || typed.length - n > TOWN_NAME_MAX_WORDS) continue;
+    const m = matchCounty(typed.slice(-n).join(' '));
+    if (m.kind !== 'exact' || m.town || m.county.code !== county) continue;
+    const estate = typed.slice(0, -n).join(' ').replace(TRAILING_SEPARATOR, '');
+    const town = townNamed(estate);
+    const fits = town ? !town.greeting && [town.county, town.also].includes(county) : matchCounty(estate).kind === 'none' && plausibleName(estate) && !namesAPerson(estate);
+    return fits ? checkedPlace(estate) : undefined;
   }
   return undefined;
 }

@@ -123,3 +123,35 @@ describe('a sorry alone where the place is asked ("sorry", "samahani")', () => {
     expect(type(atPlace(), 'sorry, ilikuwa Pipeline').state.draft).toMatchObject({ step: 'when', place: 'Pipeline' });
   });
 });
+
+describe('an estate typed with its county where the county is asked ("Pipeline Nakuru")', () => {
+  const atCounty = (): WizardState => at('county', { text: STORY, injuries: { hurt: 'none' } });
+
+  it.each([
+    ['Pipeline Nakuru', 'Pipeline', NAKURU],
+    ['Pipeline, Nakuru', 'Pipeline', NAKURU],
+    ['Manyatta Kisumu', 'Manyatta', KISUMU],
+    ['Kaloleni Kisumu', 'Kaloleni', KISUMU],
+    ['Kayole Nairobi', 'Kayole', NAIROBI],
+  ])('"%s": the county offered, and once tapped the place is asked within "%s", which the place keeps', (words, estate, county) => {
+    const r = type(atCounty(), words);
+    expect([said(r), stepOf(r)]).toEqual([['county.named'], 'county']);
+    expect(lastKeyboard(r)).toMatchObject({ type: 'county', suggestion: county });
+    const tapped = press(r.state, String(county));
+    expect([stepOf(tapped), said(tapped)]).toEqual(['place', ['answer', 'place.ask_town']]);
+    expect(params(tapped, 'place.ask_town')).toEqual({ town: estate, county: { countyCode: county } });
+    expect(type(tapped.state, 'near the stage').state.draft).toMatchObject({ step: 'when', county, place: `near the stage, ${estate}` });
+  });
+
+  it('"ndio" to the county offered keeps the estate as well', () => {
+    const yes = type(type(atCounty(), 'Pipeline Nakuru').state, 'ndio');
+    expect([stepOf(yes), said(yes), params(yes, 'place.ask_town')]).toEqual(['place', ['place.ask_town'], { town: 'Pipeline', county: { countyCode: NAKURU } }]);
+  });
+
+  it('words that are no estate before the county ("walinipiga Nakuru", "Mimi Nakuru") keep none', () => {
+    for (const words of ['walinipiga Nakuru', 'mimi Nakuru', 'Chief Nakuru']) {
+      const tapped = press(type(atCounty(), words).state, String(NAKURU));
+      expect([words, said(tapped).at(-1)]).toEqual([words, 'place.ask']);
+    }
+  });
+});
