@@ -30,7 +30,8 @@ const L = {
     countyNow: (county: string) => `OK, the county is now ${county}.`,
     beaten: ['they beat my brother at the station and broke his arm', 'yes'],
     hurt: ['Yes, they got medical help', 'Not yet'],
-    likoni: '📍 Earlier you wrote “Likoni”, but that is in Mombasa, not in Nairobi City, so I have not used it as the place. If it happened in Mombasa, tap ‹ Back to change the county.',
+    likoniNoted: '📍 Noted: it happened at “Likoni”. That is not in Nairobi City, so I will ask you for the county after these questions.',
+    likoniCounty: 'Likoni is in Mombasa — tap it, or choose another county below.',
     place: 'Place:',
     review: 'Please check your report',
   },
@@ -45,7 +46,8 @@ const L = {
     countyNow: (county: string) => `Sawa, kaunti sasa ni ${county}.`,
     beaten: ['polisi walimpiga kaka yangu kituoni', 'ndio'],
     hurt: ['Ndio, bado hajapata matibabu', 'Bado'],
-    likoni: '📍 Awali uliandika “Likoni”, lakini mahali hapo ni katika kaunti ya Mombasa, si Nairobi City. Kwa hivyo sijapaandika kama mahali pa tukio. Kama tukio lilitokea Mombasa, bonyeza ‹ Nyuma ubadilishe kaunti.',
+    likoniNoted: '📍 Nimeandika mahali tukio lilipotokea: “Likoni”. Mahali hapo si katika kaunti ya Nairobi City, kwa hivyo nitakuuliza kaunti baada ya maswali haya.',
+    likoniCounty: 'Likoni iko katika kaunti ya Mombasa — ibonyeze, au chagua kaunti nyingine hapa chini.',
     place: 'Mahali:',
     review: 'Tafadhali angalia ripoti yako',
   },
@@ -133,18 +135,19 @@ describe.each(['en', 'sw'] as const)('a town typed early, then the county (%s)',
     expect(report).toMatchObject({ county: 1, place: 'kituo cha polisi cha Kasarani' });
   });
 
-  it('"Nairobi", then "Likoni" typed at "was anyone hurt?": after the injury questions, the note, and where in Nairobi City is asked', async () => {
+  it('"Nairobi", then "Likoni" typed at "was anyone hurt?": Likoni is the place, Nairobi City taken back, and after the injury questions the county is asked with Mombasa on top', async () => {
     const u = h.tg.user({ firstName: `Likoni hurt ${lang}`, languageCode: lang });
     await walkTo(u, 'cat', lang);
     for (const words of l.beaten) await u.sendText(words);
     await u.press(l.no);
     await u.sendText('Nairobi');
     await u.sendText('Likoni');
+    expect(lastText(u)).toContain(l.likoniNoted);
     for (const label of l.hurt) await u.press(label);
-    expect(lastText(u)).toContain(l.likoni);
-    expect(lastText(u)).toContain(l.whereIn('Nairobi City'));
-    await u.sendText('Kayole stage');
+    expect(lastText(u)).toContain(l.likoniCounty);
+    expect(lastText(u)).toContain(l.countyAsk);
+    await u.sendText('Mombasa');
     const report = await sendAndRead(u, lang);
-    expect(report).toMatchObject({ county: 47, place: 'Kayole stage' });
+    expect(report).toMatchObject({ county: 1, place: 'Likoni' });
   });
 });
