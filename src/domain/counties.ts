@@ -190,6 +190,30 @@ export function matchCounty(input: string): CountyMatch {
   return nearest(spellingKey(input));
 }
 
+/** A word of where before a county's name in a story ("huko Nakuru", "in Kisumu", "kaunti ya Nyeri"), and the word or two after it. */
+const WHERE_THEN_NAME = /(?<!\p{L})(?:huko|kule|pale|hapo|katika|kwenye|ndani ya|mjini|in|at|kaunti ya|county of)\s+(\p{L}+)(?:[\s-]+(\p{L}+))?/giu;
+
+/** A way named after a county ("Mombasa road", "Thika highway"): where in another county, as often as not. */
+const WAY_WORDS = new Set(['road', 'rd', 'street', 'highway', 'bypass', 'avenue']);
+
+/**
+ * The one county a story names by its own name after a word of where ("…walinisimamisha huko
+ * Nakuru…", "in Kisumu county"): to offer for one tap where the county is asked, never to take.
+ * None when the story names two, names one with no word of where ("polisi wa Nakuru"), by a town
+ * only, or as a road ("at Mombasa road", in Nairobi).
+ */
+export function countyNamedInStory(text: string): County | undefined {
+  const found = new Set<number>();
+  for (const [, first, second] of text.matchAll(WHERE_THEN_NAME)) {
+    const two = second === undefined ? undefined : matchCounty(`${first} ${second}`);
+    const one = two?.kind === 'exact' ? undefined : matchCounty(first);
+    const m = two?.kind === 'exact' ? two : one;
+    if (m?.kind !== 'exact' || m.town || (m === one && second !== undefined && WAY_WORDS.has(second.toLowerCase()))) continue;
+    found.add(m.county.code);
+  }
+  return found.size === 1 ? COUNTIES[[...found][0] - 1] : undefined;
+}
+
 /** The county whose name is a near spelling of `n`, suggested, never taken. */
 function nearest(n: string): CountyMatch {
   if (!n) return { kind: 'none' };

@@ -8,7 +8,7 @@ import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townN
 import { formatDay, lastWeekend } from './format';
 import { askInjury, isInjuryStep, noOneElseAfterKilling, onInjuryText } from './injuries';
 import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, BARE_NUMBER, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
-import { countyKeyboard, earlyPlaceCounties, type Turn } from './turn';
+import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
 import { storyPart, earlyStory, stopsForFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
@@ -874,8 +874,9 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   // and Back returns here. Typing the county a town was offered with ("Rongai") keeps the town.
   if (m.kind === 'exact') return setCounty(turn, d, m.county.code, townNaming(m.town, m.county.code) ?? pendingTown(d, m.county.code));
   if (countyThenPlace(turn, d, input)) return;
-  // "Did you mean Kisumu?" "Ndio": the county offered; or the one county of a town typed before ("Kayole": Nairobi City).
-  const offeredOne = d.offered ?? soleCounty(earlyPlaceCounties(d)?.counties);
+  // "Did you mean Kisumu?" "Ndio": the county offered; or the one county of a town typed before ("Kayole": Nairobi City), or the story's ("huko Nakuru").
+  const early = earlyPlaceCounties(d);
+  const offeredOne = d.offered ?? (early ? soleCounty(early.counties) : storyCounty(d));
   if (offeredOne !== undefined && agrees(readWord(input))) return setCounty(turn, d, offeredOne, pendingTown(d, offeredOne));
   // "Jana", "yesterday", "juzi usiku" typed here answer when (it was "I do not know that county"): kept, and the day not asked after the place.
   const day = dayAnswer(input, turn.now);

@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, countiesOfPlace, countyByCode, dayInStory, incidentTimeFor, kindInWords, LIMITS, placeOutsideCounty, townOutsideCounty, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, countiesOfPlace, countyByCode, countyNamedInStory, dayInStory, incidentTimeFor, kindInWords, LIMITS, placeOutsideCounty, townOutsideCounty, type ReportKind } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
@@ -281,7 +281,13 @@ export class Turn {
     // "Kayole" typed before this question: its county is offered on top (`countyKeyboard`), and this line says why.
     const early = earlyPlaceCounties(d);
     const [county, other] = (early?.counties ?? []).map((countyCode) => ({ countyCode }));
-    const note: Text[] = early ? [{ key: other ? 'county.early_town_two' : 'county.early_town', params: { place: early.place, county, ...(other ? { other } : {}) } }] : [];
+    // Or the county the story names ("…huko Nakuru…"), offered the same way.
+    const told = early ? undefined : storyCounty(d);
+    const note: Text[] = early
+      ? [{ key: other ? 'county.early_town_two' : 'county.early_town', params: { place: early.place, county, ...(other ? { other } : {}) } }]
+      : told !== undefined
+        ? [{ key: 'county.story_county', params: { county: { countyCode: told } } }]
+        : [];
     return this.message([...note, { key: 'county.ask' }], { keyboard: countyKeyboard(d, page) });
   }
 
@@ -527,7 +533,8 @@ function keptCounty(d: Draft): number | undefined {
 export function countyKeyboard(d: Draft, page: number, offered: readonly number[] = []): Keyboard {
   const kept = keptCounty(d);
   // Nothing else offered: the county (or two) of a town typed before this question ("Kayole"), on every page and reply.
-  const top = offered.length || kept !== undefined ? offered : (earlyPlaceCounties(d)?.counties ?? []);
+  const told = storyCounty(d);
+  const top = offered.length || kept !== undefined ? offered : (earlyPlaceCounties(d)?.counties ?? (told !== undefined ? [told] : []));
   const [suggestion, also] = [...new Set(kept === undefined ? top : [...top, kept])];
   return { type: 'county', draftId: d.id, page, ...(suggestion !== undefined ? { suggestion } : {}), ...(also !== undefined ? { also } : {}) };
 }
@@ -543,6 +550,16 @@ export function earlyPlaceCounties(d: Draft): { place: string; counties: number[
   const place = d.placeSetAside ?? (d.placeEarly && d.county === undefined ? d.place : undefined);
   const counties = place === undefined ? undefined : countiesOfPlace(place, electoralUnits());
   return place !== undefined && counties ? { place, counties } : undefined;
+}
+
+/**
+ * The one county the story names after a word of where ("…huko Nakuru…": `countyNamedInStory`),
+ * offered at the county question for one tap when no town typed early is (`earlyPlaceCounties`);
+ * none while changing the place from the review. It was typed or looked for in the list.
+ */
+export function storyCounty(d: Draft): number | undefined {
+  if (keptCounty(d) !== undefined || d.text === undefined) return undefined;
+  return countyNamedInStory(d.text)?.code;
 }
 
 /** The draft holds the reporter's own words or files, or an alert already raised: not thrown away on one tap. */

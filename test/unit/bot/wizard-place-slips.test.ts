@@ -155,3 +155,30 @@ describe('an estate typed with its county where the county is asked ("Pipeline N
     }
   });
 });
+
+describe('a county the story names ("…huko Nakuru…") offered at the county question', () => {
+  const told = (story: string) => type(at('desc', { category: 'p_bribery' }), story);
+
+  it('is on top for one tap, with a line saying why; tapped, the place is asked in it', () => {
+    const r = told('Polisi walinitaka hongo huko Nakuru jana usiku.');
+    expect([stepOf(r), said(r)]).toEqual(['county', ['county.story_county+county.ask']]);
+    expect(params(r, 'county.story_county')).toEqual({ county: { countyCode: NAKURU } });
+    expect(lastKeyboard(r)).toEqual({ type: 'county', draftId: ID, page: 0, suggestion: NAKURU });
+    const tapped = press(r.state, String(NAKURU));
+    expect([stepOf(tapped), said(tapped), r.state.draft?.county]).toEqual(['place', ['answer', 'place.ask'], undefined]);
+  });
+
+  it('"ndio" takes it, as a county offered', () => {
+    const yes = type(told('They asked me for a bribe at a roadblock in Kisumu county.').state, 'ndio');
+    expect([stepOf(yes), yes.state.draft?.county]).toEqual(['place', KISUMU]);
+  });
+
+  it.each([
+    ['two counties', 'Walinikamata huko Nairobi wakanipeleka huko Nakuru.'],
+    ['a road named after a county', 'Police stopped us at Mombasa road and asked for money.'],
+    ['a county with no word of where', 'Polisi wa Nakuru walinitaka hongo.'],
+  ])('none for %s: the question as before', (_why, story) => {
+    const r = told(story);
+    expect([stepOf(r), said(r), lastKeyboard(r)]).toEqual(['county', ['county.ask'], { type: 'county', draftId: ID, page: 0 }]);
+  });
+});
