@@ -402,6 +402,12 @@ const OTHER_DAY = new RegExp(
  */
 export function dayInStory(story: string): { when: 'today' | 'yesterday'; words: string; time?: string } | undefined {
   if (OTHER_DAY.test(story)) return undefined;
+  const found = storyDays(story);
+  return found.length > 0 && found.every((f) => f.when === found[0].when) ? found[0] : undefined;
+}
+
+/** Each "today" or "yesterday" a story names (not "mwaka jana", "until today"), with the part of the day after it. */
+function storyDays(story: string): { when: 'today' | 'yesterday'; words: string; time?: string }[] {
   const found: { when: 'today' | 'yesterday'; words: string; time?: string }[] = [];
   for (const m of story.matchAll(STORY_DAY)) {
     const before = /(\p{L}+(?:\s+to)?)\s*$/u.exec(story.slice(0, m.index))?.[1] ?? '';
@@ -409,8 +415,44 @@ export function dayInStory(story: string): { when: 'today' | 'yesterday'; words:
     const day = daySpelling(m[1]).toLowerCase();
     const when = /^(?:yesterday|last night|jana)$/.test(day) ? 'yesterday' : 'today';
     // The word after it only when it is a part of the day (read as spelt out: "usku" is "usiku").
-    const time = m[2] !== undefined && STORY_TIME.test(daySpelling(m[2])) ? daySpelling(m[2]) : undefined;
+    const time = partOfDay(m[2]);
     found.push({ when, words: time ? m[0] : m[1], ...(time ? { time } : {}) });
   }
-  return found.length > 0 && found.every((f) => f.when === found[0].when) ? found[0] : undefined;
+  return found;
+}
+
+/** The word after a day, when it is a part of the day (read as spelt out: "usku" is "usiku"). */
+const partOfDay = (word: string | undefined): string | undefined => (word !== undefined && STORY_TIME.test(daySpelling(word)) ? daySpelling(word) : undefined);
+
+/**
+ * A day of the week named in a story ("on Tuesday", "last Friday", "Jumatano usiku", "siku ya
+ * Ijumaa", "jumanne iliyopita"), or "juzi"; with "next" or "ijayo" it is still to come. Short
+ * names ("sat", "wed") are everyday words too, never read here.
+ */
+const STORY_WEEKDAY = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])((?:(last|this|next|on|siku ya)\s+)?(${WEEKDAYS.flat().filter((w) => w.length > 4).join('|')}|juzi)(?:\s+(iliyopita|iliopita|ilopita|hii|ijayo))?)(?![\p{L}\p{N}])(?:\s+(\p{L}+))?`,
+  'giu',
+);
+
+/**
+ * The one other day a story names, to offer at the date question as `dayInStory`'s today or
+ * yesterday are: a day of the week or "juzi" ("police shot him on Tuesday"), as its date, with
+ * the part of the day said after it. Undefined when the story names none, two different days, a
+ * day still to come ("next Tuesday"), or any other day besides ("yesterday", "last week", "3/11"),
+ * whose week or order is not for a rule to guess. Read, never taken: the reporter says yes.
+ */
+export function dateInStory(story: string, now: Date): { at: Date; words: string; time?: string } | undefined {
+  const found = [...story.matchAll(STORY_WEEKDAY)];
+  if (found.length === 0 || found.some((m) => /^next$/i.test(m[2] ?? '') || /^ijayo$/i.test(m[4] ?? ''))) return undefined;
+  // What is left once these are taken out names no day at all.
+  const rest = found.reduceRight((s, m) => `${s.slice(0, m.index)} ${s.slice(m.index + m[1].length)}`, story);
+  if (OTHER_DAY.test(rest) || storyDays(rest).length > 0) return undefined;
+  const dates = found.map((m) => {
+    const parsed = /^juzi$/i.test(m[3]) ? { ok: true as const, date: new Date(startOfEatDay(now) - 2 * DAY_MS) } : parseIncidentDate(m[1], now);
+    return parsed.ok ? parsed.date.getTime() : undefined;
+  });
+  const at = dates[0];
+  if (at === undefined || dates.some((d) => d !== at)) return undefined;
+  const time = partOfDay(found[0][5]);
+  return { at: new Date(at), words: time ? found[0][0] : found[0][1], ...(time ? { time } : {}) };
 }

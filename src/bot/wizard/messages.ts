@@ -1,4 +1,4 @@
-import { asksAboutOthers, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
+import { asksAboutOthers, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dateInStory, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, sendAnonymously, setCounty, setDanger, submit, unbuttonKind } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, readCorrection, type PlaceFix, type Correction } from './correction';
@@ -1886,10 +1886,16 @@ function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {
   }
   // "Ndio" to the day the story names, offered with the question: that day, with its part of the day.
   const offered = agrees(word) && d.text !== undefined ? dayInStory(d.text) : undefined;
-  const day = offered ? wordDay(offered.when, turn.now, offered.time) : wordDay(word, turn.now, time);
+  const day = offered ? wordDay(offered.when, turn.now, offered.time) : agrees(word) ? offeredDate(turn, d) : wordDay(word, turn.now, time);
   if (!day) return false;
   takeDay(turn, d, day);
   return true;
+}
+
+/** The date of a day of the week or "juzi" the story names (`dateInStory`), offered with the question, as a day. */
+function offeredDate(turn: Turn, d: Draft): DayRead | undefined {
+  const said = d.text !== undefined ? dateInStory(d.text, turn.now) : undefined;
+  return said && { when: 'date', incidentAt: said.at.getTime(), ...(said.time ? { time: said.time } : {}) };
 }
 
 function takeDay(turn: Turn, d: Draft, day: DayRead): void {

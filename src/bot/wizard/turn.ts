@@ -1,4 +1,4 @@
-import { categoryInWords, categoryOfEitherKind, countiesOfPlace, countyByCode, countyNamedInStory, dayInStory, incidentTimeFor, kindInWords, LIMITS, placeOutsideCounty, townOutsideCounty, type ReportKind } from '../../domain';
+import { categoryInWords, categoryOfEitherKind, countiesOfPlace, countyByCode, countyNamedInStory, dayInStory, incidentTimeFor, kindInWords, LIMITS, placeOutsideCounty, townOutsideCounty, type ReportKind, dateInStory } from '../../domain';
 import type { IntakeResult } from '../../services/intake-service';
 import type { Draft, MediaRef, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
@@ -309,7 +309,11 @@ export class Turn {
   private askWhen(d: Draft): void {
     const ask: Text = { key: 'when.ask', params: { example: formatDay(this.now.getTime()) } };
     const said = d.text !== undefined && d.when === undefined && !d.whenMissed ? dayInStory(d.text) : undefined;
-    const offer: Text[] = said ? [{ key: `when.offer_${said.when}`, params: { words: said.words, date: formatDay(incidentTimeFor(said.when, this.now).getTime()) } }] : [];
+    // Or another day it names ("on Tuesday", "juzi"), as its date: "yes" takes it.
+    const other = d.text !== undefined && d.when === undefined && !d.whenMissed && !said ? dateInStory(d.text, this.now) : undefined;
+    const offer: Text[] = said
+      ? [{ key: `when.offer_${said.when}`, params: { words: said.words, date: formatDay(incidentTimeFor(said.when, this.now).getTime()) } }]
+      : other ? [{ key: 'when.offer_date', params: { words: other.words, date: formatDay(other.at.getTime()) } }] : [];
     // "Wikendi" answered: its two days stay on offer while the question is asked again.
     const weekend = d.weekendAsked ? { weekend: lastWeekend(this.now) } : {};
     return this.message([...offer, ask], { keyboard: { type: 'when', draftId: d.id, ...weekend } });

@@ -3655,7 +3655,7 @@ describe('one word of what was done, or a place, at the county question', () => 
       expect([words, said(r), r.state.draft?.text, r.state.draft?.place, stepOf(r)]).toEqual([words, ['county.place_kept'], story, stored(words), 'county']);
       expect(lastKeyboard(r)).toMatchObject({ type: 'county' });
       const tapped = press(r.state, String(county));
-      expect([words, said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([words, ['answer', keptKey(words), 'when.ask'], county, stored(words), 'when']);
+      expect([words, said(tapped), tapped.state.draft?.county, tapped.state.draft?.place, stepOf(tapped)]).toEqual([words, ['answer', keptKey(words), 'when.offer_date+when.ask'], county, stored(words), 'when']);
       // Typed, the county is taken the same way.
       expect(type(r.state, 'Nakuru').state.draft).toMatchObject({ step: 'when', county: 32, place: stored(words) });
     }
@@ -3697,7 +3697,7 @@ describe('one word of what was done, or a place, at the county question', () => 
       expect(lastKeyboard(r)).toMatchObject({ type: 'county', suggestion: county });
       // "Ndio", a tap or the name: that county, and the whole phrase the place (the town is in it already); the day asked next.
       for (const next of [type(r.state, 'ndio'), press(r.state, String(county)), type(r.state, town)]) {
-        expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.town?.name, stepOf(next)]).toEqual([words, [place === words ? 'place.kept_early' : 'place.kept_read', 'when.ask'], county, place, town, 'when']);
+        expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.town?.name, stepOf(next)]).toEqual([words, [place === words ? 'place.kept_early' : 'place.kept_read', 'when.offer_date+when.ask'], county, place, town, 'when']);
       }
       // Thika Road runs through Nairobi too: another county tapped keeps the place, not the town.
       const other = press(r.state, '47');
@@ -3754,7 +3754,7 @@ describe('one word of what was done, or a place, at the county question', () => 
         const r = type(at('county', { text: story }), words);
         expect([words, said(r), r.state.draft?.place, r.state.draft?.offered, r.state.draft?.town, r.state.draft?.text]).toEqual([words, ['county.place_kept_named'], stored(words), county, undefined, story]);
         for (const next of [type(r.state, 'ndio'), press(r.state, String(county))]) {
-          expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.text, stepOf(next)]).toEqual([words, [keptKey(words), 'when.ask'], county, stored(words), story, 'when']);
+          expect([words, said(next).slice(-2), next.state.draft?.county, next.state.draft?.place, next.state.draft?.text, stepOf(next)]).toEqual([words, [keptKey(words), story.includes('juzi') ? 'when.offer_date+when.ask' : 'when.ask'], county, stored(words), story, 'when']);
         }
       }
     }
@@ -3954,6 +3954,28 @@ describe('a day in words at the date question', () => {
     // Two days named ("arrested yesterday and beaten today"): nothing offered; "yes" there is not a day.
     const two = type(at('place', { text: 'he was arrested yesterday and beaten today at the station' }), 'the station');
     expect(said(two)).toEqual(['place.noted', 'when.ask']);
+  });
+
+  it('a day of the week or "juzi" the story names is offered at the date question too ("on Tuesday" was asked as if unsaid, and Today tapped against it); "yes" takes that date', () => {
+    const story = { text: 'they killed my cousin\npolice shot him during the protest in Mathare on Tuesday', county: 47 };
+    const r = type(at('place', story), 'near the stage');
+    expect(said(r)).toEqual(['place.noted', 'when.offer_date+when.ask']);
+    expect(r.replies[1]).toMatchObject({ texts: [{ params: { words: 'on Tuesday', date: '24/11/2026' } }, {}], keyboard: { type: 'when' } });
+    for (const yes of ['yes', 'ndio']) {
+      const taken = type(r.state, yes);
+      expect([yes, said(taken), taken.state.draft?.when, taken.state.draft?.incidentAt]).toEqual([yes, ['review'], 'date', TODAY_EAT - 4 * DAY]);
+      expect(taken.state.draft?.text).toBe(story.text);
+    }
+    // With its part of the day; another day typed is that day.
+    const night = type(at('place', { text: 'walinikamata Jumatano usiku pale stage' }), 'stage');
+    expect(type(night.state, 'ndio').state.draft).toMatchObject({ when: 'date', incidentAt: TODAY_EAT - 3 * DAY, timeOfDay: 'usiku' });
+    expect(type(night.state, 'jana').state.draft).toMatchObject({ when: 'yesterday', incidentAt: TODAY_EAT - DAY });
+    // "Juzi" in the story: the day before yesterday.
+    const juzi = type(at('place', { text: 'wakanipiga makofi hii ilikuwa eastleigh first avenue juzi', county: 47 }), 'eastleigh first avenue');
+    expect(said(juzi)).toEqual(['place.noted', 'when.offer_date+when.ask']);
+    expect(type(juzi.state, 'ndio').state.draft).toMatchObject({ when: 'date', incidentAt: TODAY_EAT - 2 * DAY });
+    // Two days named: nothing offered.
+    expect(said(type(at('place', { text: 'they came on Tuesday and again on Thursday' }), 'the market'))).toEqual(['place.noted', 'when.ask']);
   });
 
   it('an answer not read twice in a row says what is accepted and keeps the words in the story; never the same question a third time', () => {

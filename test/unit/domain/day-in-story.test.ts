@@ -1,4 +1,4 @@
-import { dayInStory } from '../../../src/domain';
+import { dateInStory, dayInStory } from '../../../src/domain';
 
 describe('a day the story names, to offer at the date question', () => {
   it('reads yesterday or today named once, in English or Swahili, with the part of the day after it', () => {
@@ -40,5 +40,35 @@ describe('a day the story names, to offer at the date question', () => {
       'last week they beat us and yesterday they came back',
       'on 3/11 they arrested him, yesterday they refused bail',
     ]) expect([story, dayInStory(story)]).toEqual([story, undefined]);
+  });
+});
+
+describe('another day the story names (a day of the week, "juzi"), to offer at the date question', () => {
+  // Saturday 28 November 2026, 12:30 in Nairobi.
+  const NOW = new Date('2026-11-28T09:30:00Z');
+  const day = (d: number) => new Date(Date.UTC(2026, 10, d) - 3 * 3_600_000);
+
+  it('reads a day of the week or "juzi" named once, in English or Swahili, as the date it was, with the part of the day after it', () => {
+    expect(dateInStory('police shot him during the protest in Mathare on Tuesday', NOW)).toEqual({ at: day(24), words: 'on Tuesday' });
+    expect(dateInStory('my husband was arrested by DCI officers on monday in Eastleigh', NOW)).toEqual({ at: day(23), words: 'on monday' });
+    expect(dateInStory('walinikamata Jumatano usiku pale stage', NOW)).toEqual({ at: day(25), words: 'Jumatano usiku', time: 'usiku' });
+    expect(dateInStory('wakanipiga makofi hii ilikuwa eastleigh first avenue juzi', NOW)).toEqual({ at: day(26), words: 'juzi' });
+    expect(dateInStory('last Friday the chief told us to vote for his man', NOW)).toEqual({ at: day(27), words: 'last Friday' });
+    expect(dateInStory('siku ya Ijumaa polisi walikuja, Ijumaa hiyo hiyo wakamchukua', NOW)).toEqual({ at: day(27), words: 'siku ya Ijumaa' });
+  });
+
+  it('reads none when the story names two days, another besides, today or yesterday, or a day still to come', () => {
+    for (const story of [
+      'they came on Tuesday and again on Thursday',
+      'they came on Tuesday and again yesterday',
+      'jana na juzi walikuja',
+      'last week on Tuesday they beat us',
+      'on 3/11 they arrested him, on Monday they refused bail',
+      'they said they will come back next Tuesday',
+      'walisema watarudi siku ya jumanne ijayo',
+      'kijana wangu alikamatwa na polisi',
+      'Police asked me for a bribe at the junction.',
+      'they beat us at the rally yesterday',
+    ]) expect([story, dateInStory(story, NOW)]).toEqual([story, undefined]);
   });
 });
