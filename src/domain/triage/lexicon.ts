@@ -19,6 +19,10 @@ export const DISAPPEARED_WORDS =
   String.raw`(mahali|mahala|sehemu|eneo) (pasipojulikana|kusikojulikana|isiyojulikana)|kusikojulikana|pasipojulikana|(unknown|undisclosed) (place|places|destination|location)|` +
   String.raw`(say|says|said|claim|claims|claimed|insist|insists|insisted|told us|tell us)( that)? (he|she|they|my \w+|our \w+) (is|s|was|are|re|were) not (there|here|with them|in (their |police )?custody|held there)(?! (\w+ ){0,5}(taken|transferred|moved|released|freed|court|bond|bail))|` +
   String.raw`(wanasema|walisema|wamesema|anasema|alisema|wakasema|walituambia|wametuambia|wanadai|walidai) (kwamba |eti )?(hayupo|hawapo|hayuko|hawako)(?! (\w+ ){0,5}(amehamishwa|alihamishwa|ameachiliwa|aliachiliwa|amepelekwa|alipelekwa|kortini|mahakamani|dhamana|bondi))|` +
+  // Searched for and not found by those who look for him ("we cannot find him", "hatumpati", "tumemtafuta kila mahali");
+  // never the police not finding a suspect, nor a thing ("my phone").
+  String.raw`(we|i|(the |his |her |our |my )?family)( still)? (cannot|can not|can t|cant|could not|couldn t|couldnt|are unable to|were unable to|have not been able to|haven t been able to|havent been able to) (find|trace|locate) (him|her|them)\b|` +
+  String.raw`hatumpati|hatujampata|hatukumpata|hatuwezi kumpata|hatujaweza kumpata|hatukuweza kumpata|(tumemtafuta|tulimtafuta|nimemtafuta|nilimtafuta)( \w+){0,3} (kila|kote|vituo vyote)\b|` +
   String.raw`((we|i|they)( still)? (do not|dont|don t|did not|didnt|didn t) know|(nobody|no one|no body) knows) where (he|she|they|my \w+|our \w+) (is|are|was|were|has been|have been|took|had taken|taken|is being|are being)\b` +
   // "Where they were taking me", "where they took me": the one taken is telling it, an arrest.
   String.raw`(?!( (taking|carrying|driving|bringing|moving))? (me|us)\b))\b`;

@@ -84,6 +84,17 @@ describe('categoryInWords: taken and not known where, threats of what they will 
     ['polisi walimkamata kaka yangu na haijulikani alipo', 'p_disappear'],
     ['walikamata vijana wetu na hatujui walipo', 'p_disappear'],
     ['they arrested my son and nobody knows where he is', 'p_disappear'],
+    // Searched for and not found ("we cannot find him in any police station", "hatumpati"): a disappearance; all were offered an arrest.
+    ['my husband was arrested by DCI officers on monday in Eastleigh and we cannot find him in any police station', 'p_disappear'],
+    ['police took my brother and we cant find him anywhere', 'p_disappear'],
+    ['they arrested my son and we have not been able to find him', 'p_disappear'],
+    ['police arrested my sister on Friday and the family cannot trace her', 'p_disappear'],
+    ['polisi walimkamata kaka yangu na hatumpati kwa kituo chochote', 'p_disappear'],
+    ['polisi walimchukua bro yangu hatujampata mpaka sasa', 'p_disappear'],
+    ['walimkamata na tumemtafuta kila mahali', 'p_disappear'],
+    // Someone else not found, or a thing: no disappearance.
+    ['the police could not find the suspect so they arrested me', 'p_arrest'],
+    ['police arrested me and i cannot find my phone', 'p_arrest'],
     // An arrest that says where he was taken stays an arrest.
     ['walimkamata kaka yangu wakampeleka kituo cha polisi cha Kasarani', 'p_arrest'],
     ['they arrested my son and took him to Kileleshwa police station', 'p_arrest'],
