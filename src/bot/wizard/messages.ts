@@ -440,6 +440,9 @@ function placeFirst(turn: Turn, d: Draft, input: string): boolean {
   // After a county typed ahead ("Nairobi", then "Mathare"), a place that may lie in it, as at the injury questions (`placeAhead`).
   const countyAsked = d.county !== undefined && !(d.countyEarly && !townOutsideCounty(input, d.county, electoralUnits()));
   if (d.editing || countyAsked || d.place !== undefined || d.location || [...input].length > COUNTY_NAME_MAX_CHARS) return false;
+  // A county's own name is its county (`countyAhead`), also where a constituency bears it ("Kiambu", "Makueni", "Samburu", "Vihiga").
+  const county = countyAlone(input);
+  if (county && county.town === undefined) return false;
   const named = areaNamed(input);
   // Or a place phrase with a place's noun ("kituo cha polisi cha Kasarani", "Kencom stage"): it went into the story.
   const phrase = named ? undefined : placePhraseFirst(input);

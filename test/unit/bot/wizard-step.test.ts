@@ -4477,6 +4477,18 @@ describe('a place named at the kind or category question', () => {
     expect(kept).toMatchObject({ texts: [{ params: { place: words } }] });
   });
 
+  it.each([
+    ['kind', 'Kiambu', 22, 'kind.ask'],
+    ['cat', 'Kiambu', 22, 'category.ask'],
+    ['danger', 'kiambu', 22, 'danger.ask'],
+    ['cat', 'Makueni', 17, 'category.ask'],
+    ['cat', 'Samburu', 25, 'category.ask'],
+    ['cat', 'Vihiga', 38, 'category.ask'],
+  ] as const)('at %s, "%s" (a county named as a constituency is too) is the county kept, never the place: it was kept as the place "Kiambu", the county asked later', (s, words, county, ask) => {
+    const r = type(at(s), words);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place]).toEqual([['injury.county_kept', ask], s, county, undefined]);
+  });
+
   it('the place kept there is the place once the county is answered: the place question is not asked', () => {
     const kept = type(at('cat'), 'Kayole').state;
     const county = type({ draft: { ...kept.draft!, category: 'p_bribery', danger: false, text: 'They asked me for a bribe.', step: 'county' } }, 'Nairobi');
