@@ -434,16 +434,19 @@ const STORY_WEEKDAY = new RegExp(
   'giu',
 );
 
+/** "Until Friday", "mpaka Jumatatu": when it ended (or ends), not the day it happened, as for "until today". */
+const UNTIL = /(?:^|[^\p{L}])(?:until|till|mpaka|hadi)\s+$/iu;
+
 /**
  * The one other day a story names, to offer at the date question as `dayInStory`'s today or
  * yesterday are: a day of the week or "juzi" ("police shot him on Tuesday"), as its date, with
  * the part of the day said after it. Undefined when the story names none, two different days, a
- * day still to come ("next Tuesday"), or any other day besides ("yesterday", "last week", "3/11"),
+ * day still to come ("next Tuesday"), one it ended ("until Friday", "mpaka Jumatatu"), or any other day besides ("yesterday", "last week", "3/11"),
  * whose week or order is not for a rule to guess. Read, never taken: the reporter says yes.
  */
 export function dateInStory(story: string, now: Date): { at: Date; words: string; time?: string } | undefined {
   const found = [...story.matchAll(STORY_WEEKDAY)];
-  if (found.length === 0 || found.some((m) => /^next$/i.test(m[2] ?? '') || /^ijayo$/i.test(m[4] ?? ''))) return undefined;
+  if (found.length === 0 || found.some((m) => /^next$/i.test(m[2] ?? '') || /^ijayo$/i.test(m[4] ?? '') || UNTIL.test(story.slice(0, m.index)))) return undefined;
   // What is left once these are taken out names no day at all.
   const rest = found.reduceRight((s, m) => `${s.slice(0, m.index)} ${s.slice(m.index + m[1].length)}`, story);
   if (OTHER_DAY.test(rest) || storyDays(rest).length > 0) return undefined;

@@ -66,6 +66,8 @@ describe('another day the story names (a day of the week, "juzi"), to offer at t
       'on 3/11 they arrested him, on Monday they refused bail',
       'they said they will come back next Tuesday',
       'walisema watarudi siku ya jumanne ijayo',
+      'he was held in the cells until Friday',
+      'amekuwa ndani mpaka Jumatatu',
       'kijana wangu alikamatwa na polisi',
       'Police asked me for a bribe at the junction.',
       'they beat us at the rally yesterday',
