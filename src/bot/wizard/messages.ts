@@ -1920,7 +1920,7 @@ function setTimeOfDay(d: Draft, time: string | undefined): void {
 }
 
 /** It happens again and again: "kila siku", "every day", "daily", "every morning", "mara kwa mara". */
-const OFTEN = /^(every ?day|daily|each day|every (morning|evening|night|week|time|trip)|kila (siku|asubuhi|jioni|usiku|wiki|mara|saa)|mara kwa mara|all the time|always)\b/;
+const OFTEN = /^(every ?day|daily|each day|every (morning|evening|night|week|time|trip)|kila (siku|asubuhi|jioni|usiku|wiki|mara|saa)|mara kwa mara|all the time|always|(ever )?since|tangu|kuanzia)\b/;
 
 /** Words that lead into the day ("ilikuwa jana", "it was yesterday", "ni leo"): not the day. */
 const DAY_LEAD = /^\s*(?:ilikuwa|ilikua|ilitokea|ni|it was|it happened|that was|was)\s+(?:on\s+)?(?=\S)/i;
@@ -1948,7 +1948,7 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   }
   if (placeAtDate(turn, d, input) || tomorrowSaid(turn, d, led, input)) return;
   const n = normalise(input);
-  // "Kila siku", "every day": it goes on. The words go in the story (staff read that it repeats), and the last day it happened is asked.
+  // "Kila siku", "every day", "since last week", "tangu jana": it goes on. The words go in the story (staff read that it repeats), and the last day it happened is asked.
   if (OFTEN.test(n)) {
     addNewOrTell(turn, d, input);
     turn.say('when.often', { example: formatDay(turn.now.getTime()) });

@@ -1774,6 +1774,13 @@ describe('when', () => {
     }
   });
 
+  it('"since last week", "tangu wiki iliyopita" (it has gone on since) asks for the last day it happened, kept in the story; it was "could not read that date, type it like 28/11/2026"', () => {
+    for (const words of ['since last week', 'ever since last month', 'since 2 weeks ago', 'Since the elections', 'tangu wiki iliyopita', 'kuanzia mwezi uliopita', 'tangu mwaka jana']) {
+      const r = type(at('when'), words);
+      expect([words, said(r), r.state.draft?.step, r.state.draft?.text?.endsWith(words)]).toEqual([words, ['desc.added', 'when.often', 'when.ask'], 'when', true]);
+    }
+  });
+
   it('reads the dates a probe found refused: lead words, "iliopita", "sato", short forms, days counted back, "usiku wa kuamkia leo"', () => {
     // Saturday 28 November 2026 in Nairobi.
     const DAY = 86_400_000;
