@@ -515,12 +515,14 @@ describe('supervisor list and CSV', () => {
 
   it("names the export after Kenya's day: at 22:30 UTC it is already tomorrow in Nairobi", async () => {
     const b = h.browser();
-    await b.signIn('daudi');
     const late = new Date();
     late.setUTCHours(22, 30, 0, 0);
     // Only the clock is faked: the server, Redis and MongoDB keep their real timers.
     jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'], now: late });
     try {
+      // Signed in at that hour too: run before 10:30 UTC, a session begun at the real time had ended
+      // (12 hours) by the faked one, and the export answered with the sign-in page.
+      await b.signIn('daudi');
       const csv = await b.get('/supervisor/tickets.csv', { accept: 'text/csv' });
       const nairobi = new Date(late.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
       expect(csv.headers['content-disposition']).toBe(`attachment; filename="ripoti-tickets-${nairobi}.csv"`);
