@@ -13,10 +13,10 @@ import { createRedis, closeRedis } from '../../src/redis';
 import { redisKeys } from '../../src/redis-keys';
 import type { Service } from '../../src/lifecycle';
 import type { AgentDoc, AgentRole } from '../../src/store';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createHarness, type Harness, type HarnessOptions } from './tickets-harness';
 import { redisReady } from './redis';
-import { launchChromium } from './browser';
+import { launchChromium, signInDirectly, switchLanguage } from './browser';
 
 export interface ConsoleHarness extends Harness {
   app: FastifyInstance;
@@ -96,6 +96,24 @@ export function consoleInChromium(opts: HarnessOptions): { h: () => ConsoleHarne
     await h?.close();
   });
   return { h: () => h!, browser: () => browser! };
+}
+
+/**
+ * A laptop-sized Chromium page of its own, `username` signed in (the console in `lang`) and at
+ * `path`; `posts` lists the paths of the requests the page posts from then on.
+ */
+export async function signedInPage(h: ConsoleHarness, browser: Browser, username: string, lang: 'en' | 'sw', path: string): Promise<{ page: Page; context: BrowserContext; posts: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signInDirectly(page, h.base, username, PASSWORD);
+  if (lang === 'sw') await switchLanguage(page, 'sw');
+  await page.goto(`${h.base}${path}`);
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posts.push(new URL(r.url()).pathname);
+  });
+  return { page, context, posts };
 }
 
 export interface PageResponse {

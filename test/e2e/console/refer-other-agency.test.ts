@@ -6,9 +6,8 @@
  * the name written, the question names the agency chosen.
  */
 import type { Browser } from 'playwright-core';
-import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { consoleInChromium, signedInPage, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { signInDirectly, switchLanguage } from '../../support/browser';
 
 const env = consoleInChromium({ label: 'console-refer-other' });
 let h: ConsoleHarness;
@@ -23,16 +22,7 @@ async function deskWithTicket(username: string, lang: 'en' | 'sw') {
   const { report } = await seedReport(h.store, { language: 'sw', category: 'p_force' });
   expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId: agent._id.toString() }, { assignee: agent._id.toString() })).not.toBeNull();
   const id = report._id.toString();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await signInDirectly(page, h.base, username, PASSWORD);
-  if (lang === 'sw') await switchLanguage(page, 'sw');
-  await page.goto(`${h.base}/tickets/${id}`);
-  const posts: string[] = [];
-  page.on('request', (r) => {
-    if (r.method() === 'POST') posts.push(new URL(r.url()).pathname);
-  });
+  const { page, context, posts } = await signedInPage(h, browser, username, lang, `/tickets/${id}`);
   const asked: string[] = [];
   page.on('dialog', (d) => {
     asked.push(d.message());

@@ -5,9 +5,8 @@
  * it. The page now asks first, and a "no" leaves the agent in the reply box to send it.
  */
 import type { Browser, Page } from 'playwright-core';
-import { consoleInChromium, PASSWORD, type ConsoleHarness } from '../../support/console-harness';
+import { consoleInChromium, signedInPage, type ConsoleHarness } from '../../support/console-harness';
 import { seedReport } from '../../support/report-fixtures';
-import { signInDirectly, switchLanguage } from '../../support/browser';
 
 const env = consoleInChromium({ label: 'console-unsent-reply' });
 let h: ConsoleHarness;
@@ -36,17 +35,7 @@ function answering(page: Page, answers: boolean[]): string[] {
 
 async function openTicket(username: string, lang: 'en' | 'sw') {
   const id = await heldTicket(username);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-KE' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await signInDirectly(page, h.base, username, PASSWORD);
-  if (lang === 'sw') await switchLanguage(page, 'sw');
-  await page.goto(`${h.base}/tickets/${id}`);
-  const posts: string[] = [];
-  page.on('request', (r) => {
-    if (r.method() === 'POST') posts.push(new URL(r.url()).pathname);
-  });
-  return { id, page, context, posts };
+  return { id, ...(await signedInPage(h, browser, username, lang, `/tickets/${id}`)) };
 }
 
 it('closing with a reply typed and not sent asks first; "no" sends nothing and leaves the agent in the reply box', async () => {
