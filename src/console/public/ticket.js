@@ -347,6 +347,7 @@
   }
   function submit(form) {
     var spot = focusSpot();
+    var discards = form === discarding;
     var button = form.querySelector('button');
     var error = form.id === 'reply-form' ? document.getElementById('reply-error') : null;
     form.setAttribute('data-busy', '');
@@ -356,6 +357,7 @@
       if (!result) return;
       if (result.ok) {
         clearForm(form);
+        if (discards) discardReply();
         // Announced once the page shows the new state, so what is heard matches what is seen.
         var say = function () { R.announce(result.message); };
         return afterSuccess(form).then(say, say);
@@ -386,21 +388,36 @@
   }
   // ---- A reply typed and not sent cannot go once the ticket is closed or back in the queue: asked
   // before the action's own question (the capture phase runs before console.js's data-confirm), and
-  // a "no" leaves the agent in the reply box to send it.
+  // a "no" leaves the agent in the reply box to send it. "Close every report" of an incident closes
+  // this one too (its count is asked on a page of its own, where the reply box is not).
   function losesReply(form) {
     if (form.id === 'status-form') return /^(resolved|rejected_)/.test(form.elements.status.value);
-    return form.id === 'release-form';
+    return form.id === 'release-form' || form.id === 'close-all-form';
+  }
+  // The form whose action the agent let go on without the reply. Once it does go on (its own question
+  // answered yes too), the reply is discarded: kept nowhere, it no longer comes back when this tab
+  // takes the ticket again (released, or reopened by its reporter).
+  var discarding = null;
+  function discardReply() {
+    var replyForm = document.getElementById('reply-form');
+    if (replyForm) clearForm(replyForm);
   }
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
     var replyForm = document.getElementById('reply-form');
     var reply = document.getElementById('reply-text');
+    discarding = null;
     if (!replyForm || !reply || replyForm.hasAttribute('data-stopped') || !reply.value.trim() || !losesReply(form)) return;
-    if (window.confirm(replyForm.getAttribute('data-unsent'))) return;
+    if (window.confirm(replyForm.getAttribute('data-unsent'))) { discarding = form; return; }
     ev.preventDefault();
     ev.stopImmediatePropagation();
     reply.focus();
   }, true);
+  // A release or "Close every report" leaves the page as it goes on (after console.js's data-confirm);
+  // a close here is discarded once it is done (submit), as a refused one leaves the reply sendable.
+  document.addEventListener('submit', function (ev) {
+    if (ev.target === discarding && !ev.defaultPrevented && !ev.target.hasAttribute('data-async')) discardReply();
+  });
   // ---- Refer: "another agency" without its name is said at once, at the name box (it was asked
   // about as "another agency", then refused by the console). An agency other than the usual one for
   // this kind of case (IEBC for a police beating) is asked once more, by its name: the reporter is

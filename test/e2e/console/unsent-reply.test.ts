@@ -2,7 +2,9 @@
  * An agent at 2 a.m. types the answer to the reporter, then closes the ticket (or releases it)
  * without pressing Send. The reply never went, and could no longer go: a closed ticket takes no
  * reply, a released one is no longer the agent's. The close and release questions said nothing of
- * it. The page now asks first, and a "no" leaves the agent in the reply box to send it.
+ * it. The page now asks first, and a "no" leaves the agent in the reply box to send it; so does
+ * "Close every report" of an incident. A reply let go with "yes" is gone once the action goes on:
+ * it no longer comes back when the same tab takes the ticket again.
  */
 import type { Browser, Page } from 'playwright-core';
 import { consoleInChromium, signedInPage, type ConsoleHarness } from '../../support/console-harness';
@@ -84,5 +86,85 @@ it('releasing with a reply typed asks first; a status that keeps the ticket open
   expect(asked).toHaveLength(1);
   expect(await page.locator('#reply-text').inputValue()).toBe('Tuko njiani');
   expect((await h.store.reports.findById(id))?.status).toBe('waiting_reporter');
+  await context.close();
+}, 60_000);
+
+/** An incident of two reports, both held by `username`; its lead's page is opened. */
+async function openIncident(username: string, lang: 'en' | 'sw') {
+  const agent = await h.account(username, 'agent');
+  const agentId = agent._id.toString();
+  const ids: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const { report } = await seedReport(h.store, { language: 'sw', category: 'p_force' });
+    ids.push(report._id.toString());
+    expect(await h.store.reports.transition(report._id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
+    expect(await h.store.incidents.setIncident(report._id, ids[0], agentId)).toBe(true);
+  }
+  return { ids, ...(await signedInPage(h, browser, username, lang, `/tickets/${ids[0]}`)) };
+}
+
+it('"Close every report" of an incident with a reply typed asks first too; "no" sends nothing and leaves the agent in the reply box', async () => {
+  const { ids, page, context, posts } = await openIncident('otieno', 'en');
+  const asked = answering(page, [false]);
+  await page.locator('#reply-text').fill('Tumepeleka kesi hii IPOA.');
+  await page.getByText('Close every report of this incident').click();
+  await page.getByTestId('close-all').getByLabel('Status').selectOption('resolved');
+  await page.getByRole('button', { name: 'Close all…' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'reply-text');
+  expect(asked).toEqual(['Your reply to the reporter has not been sent. Once the ticket is closed or back in the queue it cannot be sent from here. Go on without sending it?']);
+  expect(posts).toEqual([]);
+  expect(new URL(page.url()).pathname).toBe(`/tickets/${ids[0]}`);
+  expect(await page.locator('#reply-text').inputValue()).toBe('Tumepeleka kesi hii IPOA.');
+  await context.close();
+}, 60_000);
+
+it('"Close every report" in Kiswahili too; a "yes" goes on to the count of reports to close', async () => {
+  const { ids, page, context } = await openIncident('njeri', 'sw');
+  const asked = answering(page, [true]);
+  await page.locator('#reply-text').fill('Tumepeleka kesi hii IPOA.');
+  await page.getByText('Funga kila ripoti ya tukio hili').click();
+  await page.getByTestId('close-all').getByLabel('Hali').selectOption('resolved');
+  await page.getByRole('button', { name: 'Funga zote…' }).click();
+  await page.getByTestId('batch-confirm').getByText('Ufunge ripoti 2 kati ya 2 za tukio hili kwa kuwa zimetatuliwa?').waitFor();
+  expect(asked).toEqual(['Jibu lako kwa mripoti bado halijatumwa. Tiketi ikishafungwa au kurudishwa kwenye foleni, haliwezi kutumwa kutoka hapa. Uendelee bila kulituma?']);
+  for (const id of ids) expect((await h.store.reports.findById(id))?.status).toBe('assigned');
+  await context.close();
+}, 60_000);
+
+it('a reply let go with "yes" on Release is gone when the same tab takes the ticket again (kept while the release is not confirmed)', async () => {
+  const { id, page, context } = await openTicket('kamau', 'en');
+  const asked = answering(page, [true, false, true, true]);
+  await page.locator('#reply-text').fill('Nitakupigia kesho asubuhi.');
+  // "No" to the release itself: nothing was let go, and the reply is still kept after a reload.
+  await page.getByRole('button', { name: 'Release to the queue' }).click();
+  expect(asked).toHaveLength(2);
+  await page.reload();
+  expect(await page.locator('#reply-text').inputValue()).toBe('Nitakupigia kesho asubuhi.');
+  await page.getByRole('button', { name: 'Release to the queue' }).click();
+  // The queue, with the banner (console.js takes "?ok=released" out of the address as it loads).
+  await page.locator('.flash', { hasText: 'Ticket released to the queue.' }).waitFor();
+  expect(asked.slice(2)).toEqual(['Your reply to the reporter has not been sent. Once the ticket is closed or back in the queue it cannot be sent from here. Go on without sending it?', 'Release this ticket back to the queue?']);
+  await page.getByTestId('take-next').click();
+  await page.waitForURL(`${h.base}/tickets/${id}`);
+  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#reply-text').inputValue()).toBe('');
+  await context.close();
+}, 60_000);
+
+it('a reply let go with "yes" on a close is gone when its reporter has the ticket reopened and the same tab takes it again', async () => {
+  const { id, page, context } = await openTicket('muthoni', 'en');
+  const asked = answering(page, [true, true]);
+  await page.locator('#reply-text').fill('Nitakupigia kesho asubuhi.');
+  await page.locator('#status-form select').selectOption('resolved');
+  await page.getByRole('button', { name: 'Update status' }).click();
+  await page.locator('#badges').getByText('Resolved').waitFor();
+  expect(asked).toHaveLength(2);
+  const closed = (await h.store.reports.findById(id))!;
+  expect(await h.store.reports.reopenForReporter(id, closed.reporterId, new Date(Date.now() - 60_000))).not.toBeNull();
+  const agentId = String(closed.assignee ?? (await h.store.agents.findByUsername('muthoni'))!._id);
+  expect(await h.store.reports.transition(id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
+  await page.goto(`${h.base}/tickets/${id}`);
+  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#reply-text').inputValue()).toBe('');
   await context.close();
 }, 60_000);
