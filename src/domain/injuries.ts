@@ -138,6 +138,31 @@ export function deathTold(text: string): boolean {
   return [...plain.matchAll(DEATH)].some((m) => !NO_DEATH_BEFORE.test(plain.slice(0, m.index)) && !NO_ONE_BEFORE.test(plain.slice(0, m.index)));
 }
 
+/** The words of a hospital, for "yuko hospitalini", "is in Kenyatta hospital" ("KNH" is Kenyatta National Hospital). */
+const HOSPITAL_WORD = String.raw`(?:hospital\w*|kliniki|clinic|icu|knh)`;
+/**
+ * Someone in hospital, as a story tells it: "yuko hospitalini", "bado yupo hospitali ya Nakuru", "amelazwa Kenyatta",
+ * "he is in hospital", "she's still in Kenyatta hospital", "was admitted at KNH", "hospitalised". Not "alilazwa chini"
+ * (made to lie on the ground), which is what was done.
+ */
+const IN_HOSPITAL = new RegExp(
+  String.raw`\b(?:(?:yuko|yupo|ako|wako|wapo|niko|nipo|tuko|tupo) (?:\w+ ){0,2}?${HOSPITAL_WORD}|(?:a|wa|ni|tu)(?:me|li)lazwa(?! (?:chini|kifudifudi|sakafuni|barabarani|ardhini|matopeni|kwa tumbo))|` +
+    String.raw`(?:is|s|are|re|am|m|was|were|been|still|now) (?:still |now )?(?:in|at) (?:the |a )?(?:\w+ ){0,2}?(?:hospital|icu|clinic|knh)|(?:is|s|are|re|was|were|been|got|am|m) (?:\w+ )?admitted|admitted (?:at|to|in)|hospitali[sz]ed)\b`,
+  'g',
+);
+/** A "not" in the words read, or just before them ("he was not admitted", "hayuko hospitalini", "isn't in hospital"). */
+const NOT_IN_HOSPITAL = /\b(?:not|never|t|hayuko|hayupo|hawako|hawapo|siko|sipo|hatuko|hatupo|sio|si|bila)\b/;
+
+/**
+ * The story tells that someone is (or was taken) in hospital, and no one's death: someone was hurt, as "was anyone
+ * hurt?" would be answered (src/bot/wizard/injuries.ts says it back rather than ask). Nothing is read of treatment.
+ */
+export function inHospitalTold(text: string): boolean {
+  const plain = plainWords(text);
+  if (deathTold(text)) return false;
+  return [...plain.matchAll(IN_HOSPITAL)].some((m) => !NOT_IN_HOSPITAL.test(`${plain.slice(0, m.index).split(' ').slice(-3).join(' ')} ${m[0]}`));
+}
+
 /** The hurt denied in Swahili, of oneself or another ("hakuumia", "hajaumia", "hawakujeruhiwa", "sikuumizwa"). */
 const DENIED_SW = '(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa)';
 /** "No one (else)", "none of us", as the subject of "was hurt". */

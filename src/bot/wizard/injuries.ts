@@ -1,4 +1,4 @@
-import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, hurtSaidWithYes, hurtTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -12,13 +12,26 @@ export type InjuryStep = 'hurt' | 'p3';
 
 export const isInjuryStep = (step: Step): step is InjuryStep => step === 'hurt' || step === 'p3';
 
-/** Asks the injury question the draft is at; after a killing, whether anyone else was hurt. */
+/**
+ * Asks the injury question the draft is at; after a killing, whether anyone else was hurt. A story that says
+ * someone is in hospital ("yuko hospitalini", "admitted at KNH") answered "was anyone hurt?" already: said back,
+ * someone hurt noted (nothing of treatment, which "in hospital" leaves open: Change on the review sets it), and
+ * on as after "Yes". It was asked as if not told. Only when first asked: asked again (Back, Change), it is asked.
+ */
 export function askInjury(turn: Turn, d: Draft, step: InjuryStep): void {
+  if (step === 'hurt' && toldInHospital(d)) {
+    turn.say('injury.hurt.in_hospital');
+    return setHurt(turn, d, 'hurt');
+  }
   const others = step === 'hurt' && asksAboutOthers(d.category);
   const p3 = medicalFormFor(d.category) === 'prc' ? 'injury.p3.ask_sexual' : 'injury.p3.ask';
   const key = step === 'p3' ? p3 : others ? 'injury.hurt.ask_others' : 'injury.hurt.ask';
   turn.say(key, undefined, { keyboard: { type: 'injury', draftId: d.id, step, ...(others ? { others: true as const } : {}) } });
 }
+
+/** "Was anyone hurt?" not yet answered nor skipped, nor being changed, and the story says someone is in hospital (never after a killing: it may be the one who died). */
+const toldInHospital = (d: Draft): boolean =>
+  !d.editing && d.injuries === undefined && !d.injuriesSkipped?.includes('hurt') && !asksAboutOthers(d.category) && d.text !== undefined && inHospitalTold(d.text);
 
 /**
  * "No one else, only my brother who died" at "was anyone else hurt?": a no, said with the death

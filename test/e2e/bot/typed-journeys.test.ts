@@ -349,8 +349,9 @@ const PLAYS: Play[] = [
   ['en', 'first', ['a policeman asked me for 500 bob to let me go at the junction', "yes that's it", { press: 'no' }, 'Nakuru', 'the junction', { press: 'today' }], { category: 'p_bribery', notStory: ['that'] }],
   // Raped in a cell: sexual abuse offered (the cell is where), and the PRC advice follows the injury question.
   ['sw', 'first', ['afisa wa polisi alinibaka kwenye seli usiku', 'ndio', { press: 'no' }, { label: 'Ndio, bado hajapata matibabu' }, { label: 'Bado' }, 'Nairobi', 'kituo cha polisi cha Kilimani', 'jana usiku'], { category: 'p_sexual', county: 47, when: 'yesterday', warned: 'ndani ya saa 72' }],
-  // Shot by police and now in hospital: force offered (not killed).
-  ['en', 'first', ['pls help my son was shot by police during demos in mathare he is in hospital', 'yes', { press: 'no' }, { label: 'Yes, they got medical help' }, { label: 'Not yet' }, 'Nairobi', 'Mathare', { press: 'today' }], { category: 'p_force', county: 47 }],
+  // Shot by police and now in hospital: force offered (not killed); someone hurt noted, the P3 question next (it asked "was anyone hurt?", the line saying so is replaced by the answer tapped).
+  ['en', 'first', ['pls help my son was shot by police during demos in mathare he is in hospital', 'yes', { press: 'no' }, { label: 'Not yet' }, 'Nairobi', 'Mathare', { press: 'today' }], { category: 'p_force', county: 47, injuries: { hurt: 'hurt' } }],
+  ['sw', 'first', ['polisi walimpiga kaka yangu kwa rungu sokoni, sasa amelazwa Kenyatta', 'ndio', { press: 'no' }, { label: 'Bado' }, 'Nairobi', 'Gikomba', { press: 'today' }], { category: 'p_force', county: 47, injuries: { hurt: 'hurt' } }],
   // "Wanapeana pesa kwa wapiga kura": voter bribery offered at once (the kind was asked, then no category offered).
   ['sw', 'first', ['wanapeana pesa kwa wapiga kura nje ya shule ya msingi ya Kilimani kila mtu mia mbili', 'ndio', { press: 'no' }, 'Nairobi', 'shule ya msingi ya Kilimani', { press: 'today' }], { category: 'e_bribery', county: 47, story: ['wanapeana pesa'] }],
   // Caught and money demanded ("walinishika wakaniitisha 5k"), or money "or the cell": a police bribe offered at once.

@@ -864,3 +864,44 @@ describe('a place corrected at "was anyone hurt?" after a county was kept early 
     expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place]).toEqual([['injury.place_kept', 'injury.hurt.ask'], 'hurt', 47, 'Kayole']);
   });
 });
+
+describe('a story that says someone is in hospital ("yuko hospitalini", "admitted at KNH")', () => {
+  it.each([
+    'Polisi walimpiga kaka yangu, sasa yuko hospitalini',
+    'They beat my brother at the station and he is in hospital',
+    'Polisi walimpiga kaka yangu na amelazwa Kenyatta',
+    'Police beat him badly, he was admitted at KNH',
+  ])('"%s": said back, someone hurt noted (nothing said of treatment), and the P3 question follows', (story) => {
+    const r = type(at('desc'), story);
+    expect([said(r), stepOf(r), r.state.draft?.injuries, r.state.draft?.text]).toEqual([['injury.hurt.in_hospital', 'injury.p3.ask'], 'p3', { hurt: 'hurt' }, story]);
+  });
+
+  it.each([
+    'Polisi walimpiga, hakulazwa',
+    'They beat him, he was not admitted',
+    'Walimpiga lakini hayuko hospitalini',
+    'Alilazwa chini akapigwa na polisi',
+    'They beat him and refused to take him to hospital',
+  ])('"%s" (not in hospital, or made to lie down) is asked as ever', (story) => {
+    const r = type(at('desc'), story);
+    expect([said(r), stepOf(r), r.state.draft?.injuries]).toEqual([['injury.hurt.ask'], 'hurt', undefined]);
+  });
+
+  it('after a killing "was anyone else hurt?" is asked as ever: the one in hospital may be the one who died', () => {
+    const r = type(at('desc', { category: 'p_killing' }), 'Walimpiga risasi, alifariki akiwa amelazwa KNH');
+    expect([said(r), r.state.draft?.injuries]).toEqual([['injury.hurt.ask_others'], undefined]);
+  });
+
+  it('someone in danger now: noted, and the county comes next (no P3 question)', () => {
+    const r = type(at('desc', { danger: true }), 'Polisi walimpiga kaka yangu, yuko hospitalini');
+    expect([said(r), stepOf(r), r.state.draft?.injuries]).toEqual([['injury.hurt.in_hospital', 'county.ask'], 'county', { hurt: 'hurt' }]);
+  });
+
+  it('asked again (Back from the P3 question, or Change from the review): the question with its buttons, as ever', () => {
+    const story = 'Polisi walimpiga kaka yangu, sasa yuko hospitalini';
+    const back = press(at('p3', { text: story, injuries: { hurt: 'hurt' } }), 'back');
+    expect([stepOf(back), said(back)]).toEqual(['hurt', ['answer', 'injury.hurt.ask']]);
+    const change = step(at('hurt', { text: story, editing: true }), { type: 'show' }, NOW);
+    expect([said(change), change.state.draft?.injuries]).toEqual([['injury.hurt.ask'], undefined]);
+  });
+});
