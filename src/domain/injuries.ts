@@ -454,3 +454,54 @@ export function noOneElseButTheDead(text: string): boolean {
   if (!death || DEATH_OF_NO_ONE_ELSE.test(rest.slice(0, death.index)) || !deathTold(rest)) return false;
   return !BUT.test(rest) && !HARMED.test(rest) && !BEATEN.test(rest) && !HURT.test(rest);
 }
+
+/** English numbers of people said alone ("three"; "one" only with "person": alone it is too many other things). */
+const EN_COUNTS = new Map(Object.entries({ one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 }));
+/** Swahili numbers of people ("watatu"); "sita", "saba", "tisa", "kumi" only after "watu" ("sita" alone is also "I will not"). */
+const SW_PEOPLE = new Map(Object.entries({ mmoja: 1, wawili: 2, watatu: 3, wanne: 4, watano: 5, wanane: 8 }));
+const SW_COUNTS = new Map([...SW_PEOPLE, ...Object.entries({ moja: 1, mbili: 2, tatu: 3, nne: 4, tano: 5, sita: 6, saba: 7, nane: 8, tisa: 9, kumi: 10 })]);
+/** A yes before the count ("ndio watatu", "yes 3"), and who ("sisi watatu", "wote watatu"); never "walikuwa wawili" (they were two: who did it). */
+const COUNT_LEAD = /^(?:(?:ndio|ndiyo|ndyo|ndo|yes|yeah|yep|eeh|ee) )?(?:(?:sisi|wote|all) )?/;
+/** One or two digits: "2024", a phone number or a code is no count of people. */
+const FEW_DIGITS = /^[1-9]\d?$/;
+/** What follows a number of people in English ("3 people", "three of us"). */
+const EN_PEOPLE = /^(?:people|persons|person|guys|of us|of them)$/;
+
+/** A count of the people hurt and the language its words are in (none for digits alone). */
+export type HurtCount = { count: number; lang?: 'en' | 'sw' };
+
+const digitsOr = (word: string, numbers: Map<string, number>): number | undefined => (FEW_DIGITS.test(word) ? Number(word) : numbers.get(word));
+
+/** "3", "2 people", "three", "three of us" (English), "watatu", "watu watatu", "watu 3", "mtu mmoja" (Swahili), alone or after a yes. */
+function readCount(words: string[]): HurtCount | undefined {
+  const [a, ...rest] = words;
+  const b = rest.join(' ');
+  if (!b) {
+    if (FEW_DIGITS.test(a)) return { count: Number(a) };
+    const sw = SW_PEOPLE.get(a);
+    const en = a === 'one' ? undefined : EN_COUNTS.get(a);
+    return sw !== undefined ? { count: sw, lang: 'sw' } : en !== undefined ? { count: en, lang: 'en' } : undefined;
+  }
+  // "Watu watatu", "mtu mmoja", "watu 3"; "3 watu".
+  const sw = a === 'watu' || a === 'mtu' ? digitsOr(b, SW_COUNTS) : b === 'watu' && FEW_DIGITS.test(a) ? Number(a) : undefined;
+  if (sw !== undefined) return { count: sw, lang: 'sw' };
+  // "3 people", "three of us", "one person".
+  const en = EN_PEOPLE.test(b) ? digitsOr(a, EN_COUNTS) : undefined;
+  return en !== undefined ? { count: en, lang: 'en' } : undefined;
+}
+
+/**
+ * A count typed at "was anyone hurt?" ("3", "watatu", "three people", "ndio watatu"): someone hurt, as a yes is, and how
+ * many, which no button holds. Undefined for anything else, and for a longer number ("2024", a phone number) or 0.
+ */
+export function hurtCount(text: string): HurtCount | undefined {
+  if (text.length > 40) return undefined;
+  const words = plainWords(text).trim().replace(COUNT_LEAD, '').split(' ').filter(Boolean);
+  return words.length >= 1 && words.length <= 3 ? readCount(words) : undefined;
+}
+
+/** The count kept in the story, in the language of the words ("3 people hurt", "watu 3 waliumia"); after a killing, others. */
+export function hurtCountLine(count: number, lang: 'en' | 'sw', others: boolean): string {
+  if (lang === 'sw') return count === 1 ? `mtu ${others ? 'mwingine ' : ''}1 aliumia` : `watu ${others ? 'wengine ' : ''}${count} waliumia`;
+  return `${count} ${others ? 'other ' : ''}${count === 1 ? 'person' : 'people'} hurt`;
+}

@@ -1,4 +1,4 @@
-import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, guessLanguage, hurtCount, hurtCountLine, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -129,6 +129,12 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
     turn.say(asksAboutOthers(d.category) ? 'injury.hurt.even_a_little_others' : 'injury.hurt.even_a_little');
     return askInjury(turn, d, step);
   }
+  // "3", "watatu", "three people": a yes, and how many kept in the story (it was "use the buttons", or the word alone added).
+  const count = step === 'hurt' ? hurtCount(input) : undefined;
+  if (count) {
+    keepWords(hurtCountLine(count.count, count.lang ?? guessLanguage(d.text ?? '') ?? 'en', asksAboutOthers(d.category)));
+    return setHurt(turn, d, 'hurt');
+  }
   if (step === 'hurt') {
     const hurt = readHurt(input) ?? (word === 'yes' ? 'hurt' : word === 'no' ? 'none' : hurtSaidWithYes(input) ? 'hurt' : undefined);
     // "Yes he is bleeding", "ndiyo, walimvunja mkono": more than a button holds, kept in the story (the draft has no description of the injury).
@@ -149,7 +155,7 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
   }
   // A day, a place after the county, a question to us (messages.ts `answeredAheadAtInjury`): kept or answered, the question asked again.
   if (answeredAhead(input)) return;
-  // "3", "2024": no button here is numbered, and a number alone is never a part of the story (`addToStory`).
+  // "2024", a phone number (or "3" at the P3 question): no button here is numbered, and a number alone is never a part of the story (`addToStory`).
   if (!addToStory(input)) turn.say('injury.use_buttons');
   return askInjury(turn, d, step);
 }

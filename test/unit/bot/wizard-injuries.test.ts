@@ -905,3 +905,33 @@ describe('a story that says someone is in hospital ("yuko hospitalini", "admitte
     expect([said(change), change.state.draft?.injuries]).toEqual([['injury.hurt.ask'], undefined]);
   });
 });
+
+describe('a count typed at "was anyone hurt?" ("3", "watatu", "three people")', () => {
+  const EN_STORY = 'The police beat us at the stage with rungus.';
+  it.each([
+    ['3', STORY, 'watu 3 waliumia'],
+    [' 3 ', EN_STORY, '3 people hurt'],
+    ['watatu', STORY, 'watu 3 waliumia'],
+    ['watatu', EN_STORY, 'watu 3 waliumia'],
+    ['three people', STORY, '3 people hurt'],
+    ['watu wawili', STORY, 'watu 2 waliumia'],
+    ['ndio watatu', STORY, 'watu 3 waliumia'],
+    ['yes 2 people', EN_STORY, '2 people hurt'],
+    ['1', EN_STORY, '1 person hurt'],
+    ['mtu mmoja', STORY, 'mtu 1 aliumia'],
+  ])('"%s" is a yes: the count kept in the story, said so, and on as "Yes" goes', (text, story, line) => {
+    const r = type(at('hurt', { text: story }), text);
+    expect([said(r), stepOf(r), r.state.draft?.injuries, r.state.draft?.text]).toEqual([['desc.added', 'injury.p3.ask'], 'p3', { hurt: 'hurt' }, `${story}\n${line}`]);
+  });
+
+  it('after a killing, others counted', () => {
+    const r = type(at('hurt', { text: STORY, category: 'p_killing' }), '2');
+    expect([r.state.draft?.injuries, r.state.draft?.text]).toEqual([{ hurt: 'hurt' }, `${STORY}\nwatu wengine 2 waliumia`]);
+  });
+
+  it.each(['0', '2024', '0712345678', '3 days ago', 'sita'])('"%s" is no count of the hurt', (text) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect(r.state.draft?.injuries).toBeUndefined();
+    expect(r.state.draft?.text).not.toMatch(/waliumia|hurt/);
+  });
+});
