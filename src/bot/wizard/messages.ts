@@ -12,7 +12,7 @@ import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './tu
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
 import { storyPart, earlyStory, stopsForFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
-import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS, sorryOnly, estateBeforeCounty } from './place-words';
+import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS, sorryOnly, estateBeforeCounty, estateAndCounty } from './place-words';
 import { dayAnswer, dayOfMonthAlone, placeThenDay, type DayRead, wordDay, dayThenMore, thenMore, addsNothing } from './day-words';
 import { tellsWhatWasDone, correctedPlace, beginsDoneToSomeone, splitPlaceAfterAct } from './place-after-act';
 
@@ -460,12 +460,19 @@ function placeFirst(turn: Turn, d: Draft, input: string): boolean {
  * after it (`Turn.advance`). Not while changing an answer, nor once a county is given.
  */
 function countyAhead(turn: Turn, d: Draft, input: string): boolean {
-  if (d.editing || d.county !== undefined || [...input].length > COUNTY_NAME_MAX_CHARS || readWord(input)) return false;
-  const m = countyAlone(input);
+  if (d.editing || d.county !== undefined || readWord(input)) return false;
+  // Or "Kayole Nairobi", "Pipeline Nakuru": the county named, with the estate as a town typed alone ("Kayole") is, the place then asked within it.
+  const m = ([...input].length > COUNTY_NAME_MAX_CHARS ? undefined : countyAlone(input)) ?? estateAsTown(input);
   if (!m) return false;
   keepCountyAhead(turn, d, m);
   turn.show();
   return true;
+}
+
+/** "Kayole Nairobi" read as "Kayole" typed alone is: the county, and the estate as the town named for it. */
+function estateAsTown(input: string): Extract<CountyMatch, { kind: 'exact' }> | undefined {
+  const named = estateAndCounty(input);
+  return named && { kind: 'exact', county: named.county, town: named.estate };
 }
 
 /**
@@ -496,7 +503,12 @@ function answeredAheadAtInjury(turn: Turn, d: Draft, input: string): boolean {
  * interrupted is asked again. It was kept word for word as the place, in Nairobi.
  */
 function placeFixedAhead(turn: Turn, d: Draft, input: string): boolean {
-  const meant = d.countyEarly && d.county !== undefined && !d.location ? (placeMeant(input) ?? (d.place === undefined && areaNamed(input) ? input.trim() : undefined)) : undefined;
+  if (!d.countyEarly || d.county === undefined || d.location) return false;
+  const sorry = placeMeant(input);
+  // "Kayole Nairobi", "sorry ilikuwa Kitengela Kajiado": the estate, within the county it names.
+  const named = estateAndCounty(sorry ?? (d.place === undefined ? input : ''));
+  if (named) return estateNamedAhead(turn, d, named);
+  const meant = sorry ?? (d.place === undefined && areaNamed(input) ? input.trim() : undefined);
   const counties = meant !== undefined ? countiesOfPlace(meant, electoralUnits()) : undefined;
   if (meant === undefined || d.county === undefined) return false;
   if (!counties || counties.includes(d.county)) return placeAhead(turn, d, meant);
@@ -508,6 +520,16 @@ function placeFixedAhead(turn: Turn, d: Draft, input: string): boolean {
   turn.say('injury.place_other_county', { place: check.text, county: { countyCode: old } });
   turn.show();
   return true;
+}
+
+/**
+ * An estate and its county typed at an injury question after a county was kept early ("Nairobi", then "Kayole Nairobi"):
+ * in the county kept, the estate is the place, as "Kayole" alone is; in another ("Kitengela Kajiado"), that county is
+ * taken, as its own name would be (`keepCountyFixed`), and the place asked within the estate after the injuries.
+ */
+function estateNamedAhead(turn: Turn, d: Draft, named: NonNullable<ReturnType<typeof estateAndCounty>>): boolean {
+  if (named.county.code === d.county) return placeAhead(turn, d, named.estate);
+  return keepCountyFixed(turn, d, { code: named.county.code, town: named.estate }, undefined);
 }
 
 /** A question about the injury question itself ("what is a P3 form?", "what do you mean?"): the buttons are asked for, not "no one has read it". */

@@ -617,6 +617,21 @@ export function estateBeforeCounty(input: string, county: number): string | unde
   return undefined;
 }
 
+/**
+ * "Kayole Nairobi", "Pipeline, Nakuru", "Kitengela Kajiado": the county named last (by its own name, never a town's)
+ * and the estate before it (`estateBeforeCounty`); undefined for anything else.
+ */
+export function estateAndCounty(input: string): { county: County; estate: string } | undefined {
+  const typed = input.trim().split(/\s+/);
+  for (let n = COUNTY_NAME_MAX_WORDS; n >= 1; n--) {
+    const m = typed.length > n ? matchCounty(typed.slice(-n).join(' ')) : undefined;
+    if (m?.kind !== 'exact' || m.town) continue;
+    const estate = estateBeforeCounty(input, m.county.code);
+    return estate !== undefined ? { county: m.county, estate } : undefined;
+  }
+  return undefined;
+}
+
 /** "Last week", "mwezi uliopita", "the other day": a time, not a day; the day is asked for. */
 export const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku|(the )?other day|a few days|few days)\b/;
 

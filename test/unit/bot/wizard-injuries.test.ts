@@ -935,3 +935,35 @@ describe('a count typed at "was anyone hurt?" ("3", "watatu", "three people")', 
     expect(r.state.draft?.text).not.toMatch(/waliumia|hurt/);
   });
 });
+
+describe('where, typed at "was anyone hurt?" as an estate and its county ("Kayole Nairobi")', () => {
+  it.each([
+    ['Kayole Nairobi', 'Kayole', 47],
+    ['Kayole, Nairobi', 'Kayole', 47],
+    ['Pipeline Nakuru', 'Pipeline', 32],
+  ])('"%s" with no county yet: the county kept, as "Kayole" alone is; the place then asked within the estate', (text, estate, county) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.town, r.state.draft?.text]).toEqual([['injury.county_kept', 'injury.hurt.ask'], 'hurt', county, { name: estate, counties: [county] }, STORY]);
+    const none = press(r.state, 'none');
+    expect([stepOf(none), said(none)]).toEqual(['place', ['answer', 'place.ask_town']]);
+  });
+
+  it('after "Nairobi" was kept there: "Kayole Nairobi" is the place Kayole, as "Kayole" is', () => {
+    const kept = type(at('hurt', { text: STORY }), 'Nairobi').state;
+    const r = type(kept, 'Kayole Nairobi');
+    expect([said(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['injury.place_kept', 'injury.hurt.ask'], 47, 'Kayole', STORY]);
+  });
+
+  it('after "Nairobi" was kept there: an estate of another county named with it takes that county, the estate asked within', () => {
+    const kept = type(at('hurt', { text: STORY }), 'Nairobi').state;
+    for (const text of ['Kitengela Kajiado', 'sorry ilikuwa Kitengela Kajiado']) {
+      const r = type(kept, text);
+      expect([text, said(r), r.state.draft?.county, r.state.draft?.town, r.state.draft?.place, r.state.draft?.text]).toEqual([text, ['injury.county_kept', 'injury.hurt.ask'], 34, { name: 'Kitengela', counties: [34] }, undefined, STORY]);
+    }
+  });
+
+  it('a place typed early ("Kayole" at the danger question), then "Kayole Nairobi": the county kept, the place kept too', () => {
+    const r = type(at('hurt', { text: STORY, place: 'Kayole', placeEarly: true }), 'Kayole Nairobi');
+    expect([said(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['injury.county_kept', 'injury.hurt.ask'], 47, 'Kayole', STORY]);
+  });
+});
