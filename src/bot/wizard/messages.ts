@@ -11,7 +11,7 @@ import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dang
 import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
-import { storyPart, earlyStory, stopsForFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
+import { storyPart, earlyStory, stopsForFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, namesWeaponOrBlow, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
 import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS, sorryOnly, estateBeforeCounty, estateAndCounty } from './place-words';
 import { dayAnswer, dayOfMonthAlone, placeThenDay, type DayRead, wordDay, dayThenMore, thenMore, addsNothing } from './day-words';
 import { tellsWhatWasDone, correctedPlace, beginsDoneToSomeone, splitPlaceAfterAct } from './place-after-act';
@@ -1677,7 +1677,7 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   // still (its county is offered too): "that county was not recognised" lost them.
   const words = normalise(more);
   const act =
-    (d.step === 'county' && (tellsAnAct(words) || doneInOneWord(words))) ||
+    (d.step === 'county' && (tellsAnAct(words) || doneInOneWord(words) || namesWeaponOrBlow(words))) ||
     (d.step === 'place' && (beginsWithAct(words) || beginsDoneToSomeone(words))) ||
     // "There were 4 of them with guns", "2 cops": never a county, place, day or way to send.
     ((d.step === 'county' || d.step === 'place' || d.step === 'when' || d.step === 'review') && (tellsWhoTheyWere(words) || tellsSpeechOrThreat(words))) ||

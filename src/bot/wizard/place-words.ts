@@ -4,7 +4,7 @@
 import { checkText, countyShortForm, countyTownName, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, type County, type CountyMatch, namesAPerson } from '../../domain';
 import { BARE_NUMBER, dontKnow, normalise, readWord } from './parse';
 import { electoralUnits } from './units';
-import { tellsAnAct, doneInOneWord, tellsWhoTheyWere, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD } from './story-words';
+import { tellsAnAct, doneInOneWord, tellsWhoTheyWere, namesWeaponOrBlow, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD } from './story-words';
 
 /** How someone is ("niko poa", "kidogo tu", "just bruises"): a try at "was anyone hurt?", never more of the story. */
 export const HOW_SOMEONE_IS = /\b(poa|sawa|fiti|ok|okay|fine|well|salama|shida|noma|kidogo|sana|\w*umia|\w*umizwa|\w*jeruhiwa|majeraha|jeraha|injur\w*|hurt|bruis\w*|wound\w*|minor|serious\w*|badly)\b/;
@@ -41,7 +41,7 @@ const NO_PLACE_WORDS_BUT_CARE = new RegExp(String.raw`\b(${WHO_OR_HOW})\b`);
 
 const PLACE_AHEAD_MAX_WORDS = 6;
 
-/** A few words telling no act, no person, no state, no answer and no question (`placeAhead`): a place, as typed and checked; undefined for anything else. */
+/** A few words telling no act, no person, no weapon, no state, no answer and no question (`placeAhead`): a place, as typed and checked; undefined for anything else. */
 export function fewWordsOfPlace(input: string, maxWords = PLACE_AHEAD_MAX_WORDS, spot = false): string | undefined {
   const words = normalise(input);
   const list = words.split(' ').filter(Boolean);
@@ -49,7 +49,7 @@ export function fewWordsOfPlace(input: string, maxWords = PLACE_AHEAD_MAX_WORDS,
   if (!list.length || wordCount(input) > maxWords || input.trim().endsWith('?') || readWord(list[0]) || dontKnow(input)) return undefined;
   // "Sio Kayole", "not Kisumu": where it was not, no place ("Sio Port", a town of Busia, is one).
   if (NOT_LEAD.test(words) && knownPlace(words.replace(NOT_LEAD, ''))) return undefined;
-  if ((spot ? NO_PLACE_WORDS_BUT_CARE : NO_PLACE_WORDS).test(words) || HOW_SOMEONE_IS.test(words) || tellsAnAct(words) || list.some(doneInOneWord) || tellsWhoTheyWere(words) || phoneNumberWritten(input)) return undefined;
+  if ((spot ? NO_PLACE_WORDS_BUT_CARE : NO_PLACE_WORDS).test(words) || HOW_SOMEONE_IS.test(words) || tellsAnAct(words) || list.some(doneInOneWord) || tellsWhoTheyWere(words) || namesWeaponOrBlow(words) || phoneNumberWritten(input)) return undefined;
   if (list.every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w))) return undefined;
   const check = checkText(input, LIMITS.placeMaxChars);
   return check.ok ? check.text : undefined;

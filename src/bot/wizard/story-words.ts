@@ -103,6 +103,19 @@ const DONE_TO_SOMEONE = /^(wa|a)(li|me|ka|na)(ni|mw|m(?=[^aeiou])|tu|wa|ku)[a-z]
 export const doneInOneWord = (words: string) => DONE_TO_SOMEONE.test(words) && !NOT_ACTS.test(words);
 
 /**
+ * A weapon or blows ("rungus", "marungu", "bunduki", "risasi", "mateke", "ngumi", "viboko"): what was used or done,
+ * typed as a story sent in pieces is, never a place ("rungus" after "Nairobi" was kept as the place). Not "club"
+ * ("Nairobi Club"), "mawe" or "kofi", which places are named with; "Marungu", a ward of Voi, is clubs before it is Voi.
+ */
+const WEAPONS_OR_BLOWS = new Set(
+  ('rungu rungus marungu baton batons bunduki gun guns rifle rifles pistol pistols risasi bullet bullets teargas panga pangas mapanga ' +
+    'machete machetes fimbo viboko kiboko mjeledi whip whips mateke kicks ngumi punches makofi slaps kichapo kisu visu knife knives').split(' '),
+);
+
+/** Words (`normalise`d) naming a weapon or blows among them. */
+export const namesWeaponOrBlow = (words: string): boolean => words.split(' ').some((w) => WEAPONS_OR_BLOWS.has(w));
+
+/**
  * Words that tell what was done, to someone or something (`normalise`d), or what they say they will
  * do ("watatuchoma nyumba", "wataniua": a threat, as the category words read it): no place in Kenya is worded so.
  */

@@ -967,3 +967,16 @@ describe('where, typed at "was anyone hurt?" as an estate and its county ("Kayol
     expect([said(r), r.state.draft?.county, r.state.draft?.place, r.state.draft?.text]).toEqual([['injury.county_kept', 'injury.hurt.ask'], 47, 'Kayole', STORY]);
   });
 });
+
+describe('a weapon typed at "was anyone hurt?" after "Nairobi" ("rungus")', () => {
+  it.each(['rungus', 'marungu', 'mateke', 'teargas', 'bunduki'])('"%s" is more of the story, never the place', (word) => {
+    const kept = type(at('hurt', { text: STORY }), 'Nairobi').state;
+    const r = type(kept, word);
+    expect([said(r), r.state.draft?.place, r.state.draft?.county, r.state.draft?.text]).toEqual([['desc.added', 'injury.hurt.ask'], undefined, 47, `${STORY}\n${word}`]);
+  });
+
+  it.each(['rungus', 'bunduki'])('"%s" at the county question right after is more of the story too, never the place nor an unknown county', (word) => {
+    const r = type(at('county', { text: STORY, injuries: { hurt: 'hurt', record: 'yes' } }), word);
+    expect([said(r)[0], stepOf(r), r.state.draft?.place, r.state.draft?.text]).toEqual(['desc.added', 'county', undefined, `${STORY}\n${word}`]);
+  });
+});
