@@ -384,6 +384,8 @@ const STORY_DAY = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(${YESTERDAY_TYPED}|last ?(?:night|${NIGHT_TYPED})|jana|today|tonight|this (?:morning|afternoon|evening)|leo)(?![\p{L}\p{N}]|['’]s\b)(?:\s+(\p{L}+))?`,
   'giu',
 );
+/** A day named with its part of the day ("last night", "this morning", after `daySpelling`): that part, as typed at the date question it is kept. */
+const OWN_PART = /^(?:last|this) (night|morning|afternoon|evening)$/;
 /** The parts of the day that may follow it (after `daySpelling`). */
 const STORY_TIME = /^(?:usiku|asubuhi|jioni|mchana|alfajiri|morning|afternoon|evening|night)$/i;
 /** Not the incident's day: "mwaka jana" (last year), "wiki jana", "hadi leo" (until today). */
@@ -415,8 +417,10 @@ function storyDays(story: string): { when: 'today' | 'yesterday'; words: string;
     const day = daySpelling(m[1]).toLowerCase();
     const when = /^(?:yesterday|last night|jana)$/.test(day) ? 'yesterday' : 'today';
     // The word after it only when it is a part of the day (read as spelt out: "usku" is "usiku").
-    const time = partOfDay(m[2]);
-    found.push({ when, words: time ? m[0] : m[1], ...(time ? { time } : {}) });
+    const after = partOfDay(m[2]);
+    // "Last night", "this morning": the part of the day is in the day's own words, kept as "jana usiku" keeps "usiku".
+    const time = after ?? OWN_PART.exec(day)?.[1];
+    found.push({ when, words: after ? m[0] : m[1], ...(time ? { time } : {}) });
   }
   return found;
 }

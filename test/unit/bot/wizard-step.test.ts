@@ -3963,6 +3963,22 @@ describe('a day in words at the date question', () => {
     expect(said(two)).toEqual(['place.noted', 'when.ask']);
   });
 
+  it('"yes" to "last night" or "this morning" the story names keeps the part of the day, as "jana usiku" and "leo asubuhi" do, and as the same words typed at the question do', () => {
+    for (const [story, words] of [
+      ['Police arrested my son last night at the roadblock', 'last night'],
+      ['This morning officers took 500 from every driver', 'this morning'],
+      ['they came this evening and took him', 'this evening'],
+      ['plz hlp polisi wamenipiga last nyt', 'last night'],
+      ['Jana usiku polisi walinikamata pale stage', 'jana usiku'],
+      ['polisi wamenipiga leo asubuhi', 'leo asubuhi'],
+    ]) {
+      const yes = type({ draft: draftAt('when', { text: story }) }, 'yes').state.draft;
+      const typed = type(at('when'), words).state.draft;
+      expect([story, yes?.when, yes?.incidentAt, yes?.timeOfDay]).toEqual([story, typed?.when, typed?.incidentAt, typed?.timeOfDay]);
+      expect([story, yes?.timeOfDay]).toEqual([story, expect.any(String)]);
+    }
+  });
+
   it('a day of the week or "juzi" the story names is offered at the date question too ("on Tuesday" was asked as if unsaid, and Today tapped against it); "yes" takes that date', () => {
     const story = { text: 'they killed my cousin\npolice shot him during the protest in Mathare on Tuesday', county: 47 };
     const r = type(at('place', story), 'near the stage');

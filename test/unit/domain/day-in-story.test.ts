@@ -4,16 +4,17 @@ describe('a day the story names, to offer at the date question', () => {
   it('reads yesterday or today named once, in English or Swahili, with the part of the day after it', () => {
     expect(dayInStory('they beat us at the rally yesterday')).toEqual({ when: 'yesterday', words: 'yesterday' });
     expect(dayInStory('Jana usiku polisi walinikamata pale stage')).toEqual({ when: 'yesterday', words: 'Jana usiku', time: 'usiku' });
-    expect(dayInStory('Police arrested my son last night at the roadblock')).toEqual({ when: 'yesterday', words: 'last night' });
+    expect(dayInStory('Police arrested my son last night at the roadblock')).toEqual({ when: 'yesterday', words: 'last night', time: 'night' });
     expect(dayInStory('polisi wamenipiga leo asubuhi')).toEqual({ when: 'today', words: 'leo asubuhi', time: 'asubuhi' });
-    expect(dayInStory('This morning officers took 500 from every driver')).toEqual({ when: 'today', words: 'This morning' });
+    expect(dayInStory('This morning officers took 500 from every driver')).toEqual({ when: 'today', words: 'This morning', time: 'morning' });
+    expect(dayInStory('they came this evening and took him')).toEqual({ when: 'today', words: 'this evening', time: 'evening' });
     // The same day twice is still one day.
     expect(dayInStory('jana walinipiga, jana hiyo hiyo wakanifunga')).toEqual({ when: 'yesterday', words: 'jana' });
   });
 
   it('reads a day typed in a hurry ("last nyt", "yestaday", "jana usku"), quoting it as typed, the part of the day written out', () => {
-    expect(dayInStory('plz hlp polisi wamenipiga last nyt')).toEqual({ when: 'yesterday', words: 'last nyt' });
-    expect(dayInStory('they beat me lastnight at the stage')).toEqual({ when: 'yesterday', words: 'lastnight' });
+    expect(dayInStory('plz hlp polisi wamenipiga last nyt')).toEqual({ when: 'yesterday', words: 'last nyt', time: 'night' });
+    expect(dayInStory('they beat me lastnight at the stage')).toEqual({ when: 'yesterday', words: 'lastnight', time: 'night' });
     expect(dayInStory('cops took my phone yestaday')).toEqual({ when: 'yesterday', words: 'yestaday' });
     expect(dayInStory('walinishika jana usku')).toEqual({ when: 'yesterday', words: 'jana usku', time: 'usiku' });
   });
