@@ -6,7 +6,7 @@ import type { WaitingConsent } from '../services/conversation-service';
 import { consentButtonData, consentButtons } from '../services/ticket-actions';
 import type { DetailStep, Step } from './session';
 import { COUNTIES_PER_PAGE, COUNTY_PAGES, EDITABLE } from './wizard/flow';
-import { formatDay, formatTime, truncate, weekendValue } from './wizard/format';
+import { formatDay, formatTime, truncate, storyDayValue, weekendValue } from './wizard/format';
 
 /** Translate a bot key (the conversation's language is already bound). */
 export type T = (key: string, vars?: Record<string, unknown>) => string;
@@ -133,10 +133,15 @@ export function placeKeyboard(t: T) {
   return Markup.keyboard([[Markup.button.locationRequest(t('place.share_location'))], [t('btn.back'), t('btn.cancel')]]).resize();
 }
 
-/** `weekend`: its Saturday and Sunday (each day's start) offered first, valued by their date (`weekendValue`). */
-export function whenKeyboard(t: T, id: string, weekend?: readonly [number, number]) {
+/**
+ * `weekend`: its Saturday and Sunday (each day's start) offered first, valued by their date (`weekendValue`).
+ * `said`: the day the story names, offered above the question ("was it 25/11/2026?"): its Yes first, on a row of its own (`storyDayValue`).
+ */
+export function whenKeyboard(t: T, id: string, weekend?: readonly [number, number], said?: number) {
+  const told = said === undefined ? [] : [[Markup.button.callback(t('when.yes_said', { date: formatDay(said) }), wizardData(id, 'when', storyDayValue(said)))]];
   const days = weekend ? [[Markup.button.callback(t('when.saturday', { date: formatDay(weekend[0]) }), wizardData(id, 'when', weekendValue(weekend[0]))), Markup.button.callback(t('when.sunday', { date: formatDay(weekend[1]) }), wizardData(id, 'when', weekendValue(weekend[1])))]] : [];
   return Markup.inlineKeyboard([
+    ...told,
     ...days,
     [Markup.button.callback(t('when.now'), wizardData(id, 'when', 'now'))],
     [Markup.button.callback(t('when.today'), wizardData(id, 'when', 'today')), Markup.button.callback(t('when.yesterday'), wizardData(id, 'when', 'yesterday'))],

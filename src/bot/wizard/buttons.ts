@@ -1,8 +1,8 @@
-import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, placeOutsideCounty, saysDangerNow, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
+import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, dateInStory, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, placeOutsideCounty, saysDangerNow, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
 import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
 import { COUNTY_PAGES, editableFor, firstMissing, placeGiven, toReport, townNaming, townOf, withTown } from './flow';
-import { weekendDay } from './format';
+import { storyDayValue, weekendDay } from './format';
 import { answerInjuryButton, isInjuryStep } from './injuries';
 import { addNewOrTell } from './story';
 import { answerDetailButton, isDetailStep } from './details';
@@ -95,6 +95,15 @@ function markTapped(turn: Turn, d: Draft, step: string, tap: string): void {
   if (d.step !== step || turn.effects.some((e) => e.type === 'urgent')) d.tapped = tap;
 }
 
+/**
+ * The day of the week or "juzi" the story names (`dateInStory`), tapped under its offer: only the
+ * date the story still names (an older or altered button is none), with its part of the day.
+ */
+function storyDayTapped(d: Draft, value: string, now: Date): ReturnType<typeof dateInStory> {
+  const told = d.text !== undefined && value.startsWith('s') ? dateInStory(d.text, now) : undefined;
+  return told && storyDayValue(told.at.getTime()) === value ? told : undefined;
+}
+
 /** Applies a button answer; false when the value is not one this step offers (tampered data). */
 const ANSWERS: Partial<Record<Step, Answer>> = {
   kind(turn, d, value) {
@@ -137,14 +146,17 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     return true;
   },
   when(turn, d, value) {
-    // A day of the weekend offered for "wikendi" (`weekendDay`), or a button of the question.
+    // A day of the weekend offered for "wikendi" (`weekendDay`), the day the story names (`storyDayTapped`), or a button of the question.
     const weekend = weekendDay(value, turn.now);
     const choice = value === 'now' || value === 'today' || value === 'yesterday' ? value : undefined;
-    if (!choice && weekend === undefined) return false;
+    const told = choice || weekend !== undefined ? undefined : storyDayTapped(d, value, turn.now);
+    if (!choice && weekend === undefined && !told) return false;
     turn.answer();
     d.when = choice ?? 'date';
-    d.incidentAt = choice ? incidentTimeFor(choice, turn.now).getTime() : weekend;
-    delete d.timeOfDay;
+    d.incidentAt = choice ? incidentTimeFor(choice, turn.now).getTime() : (told?.at.getTime() ?? weekend);
+    // The story's "Jumatano usiku": its part of the day, as "ndio" to the offer keeps it.
+    if (told?.time) d.timeOfDay = told.time;
+    else delete d.timeOfDay;
     delete d.whenSaid;
     turn.advance(d);
     return true;

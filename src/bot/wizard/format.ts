@@ -22,8 +22,16 @@ const DASHES = /-/g;
 
 /** A weekend day's button value: 'd' and its Kenyan date (d20261122). */
 export function weekendValue(at: number): string {
-  return `d${new Date(at + EAT_MS).toISOString().slice(0, 10).replace(DASHES, '')}`;
+  return `d${kenyanDate(at)}`;
 }
+
+/** The button value of a day the story names (`dateInStory`): 's' and its Kenyan date (s20261125). */
+export function storyDayValue(at: number): string {
+  return `s${kenyanDate(at)}`;
+}
+
+/** The Kenyan date of `at` as eight digits (20261122). */
+const kenyanDate = (at: number) => new Date(at + EAT_MS).toISOString().slice(0, 10).replace(DASHES, '');
 
 /** The day a weekend button names, when it is one of this weekend's or the one before (asked on a Saturday, tapped on Sunday); undefined for any other. */
 export function weekendDay(value: string, now: Date): number | undefined {

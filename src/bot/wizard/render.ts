@@ -196,7 +196,7 @@ function keyboard(t: T, k: Keyboard, lang: Lang) {
     case 'nav': return kb.navKeyboard(t, k.draftId, k.step, k.keep);
     case 'county': return kb.countyKeyboard(t, k.draftId, k.page, k.suggestion, lang, k.also);
     case 'place': return kb.placeKeyboard(t);
-    case 'when': return kb.whenKeyboard(t, k.draftId, k.weekend);
+    case 'when': return kb.whenKeyboard(t, k.draftId, k.weekend, k.said);
     case 'evidence': return kb.evidenceKeyboard(t, k.draftId, k.count);
     case 'danger': return kb.dangerKeyboard(t, k.draftId);
     case 'cancelAsk': return kb.cancelAskKeyboard(t, k.draftId, k.step);

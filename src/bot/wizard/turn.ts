@@ -303,8 +303,8 @@ export class Turn {
   }
 
   /**
-   * The date question; a day the story names ("jana usiku", "yesterday") is offered above it, the
-   * button for that day (or "yes") taking it: told once, not asked as if it had not been said.
+   * The date question; a day the story names ("jana usiku", "yesterday", "on Tuesday") is offered above it, the
+   * button for that day (Today, Yesterday, or its own "✅ Yes, 24/11/2026") or "yes" taking it: told once, not asked as if it had not been said.
    */
   private askWhen(d: Draft): void {
     const ask: Text = { key: 'when.ask', params: { example: formatDay(this.now.getTime()) } };
@@ -316,7 +316,9 @@ export class Turn {
       : other ? [{ key: 'when.offer_date', params: { words: other.words, date: formatDay(other.at.getTime()) } }] : [];
     // "Wikendi" answered: its two days stay on offer while the question is asked again.
     const weekend = d.weekendAsked ? { weekend: lastWeekend(this.now) } : {};
-    return this.message([...offer, ask], { keyboard: { type: 'when', draftId: d.id, ...weekend } });
+    // The day offered has its button, as Today and Yesterday are theirs for `said`.
+    const button = other ? { said: other.at.getTime() } : {};
+    return this.message([...offer, ask], { keyboard: { type: 'when', draftId: d.id, ...weekend, ...button } });
   }
 
   private showLater(d: Draft): void {

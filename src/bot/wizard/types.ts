@@ -74,8 +74,11 @@ export type Keyboard =
   | { type: 'nav'; draftId: string; step: Step; keep?: true | 'all' }
   | { type: 'county'; draftId: string; page: number; suggestion?: number; also?: number }
   | { type: 'place' }
-  /** `weekend`: "wikendi" typed, its Saturday and Sunday offered to tap (each day's start, as `Draft.incidentAt`). */
-  | { type: 'when'; draftId: string; weekend?: [number, number] }
+  /**
+   * `weekend`: "wikendi" typed, its Saturday and Sunday offered to tap (each day's start, as `Draft.incidentAt`).
+   * `said`: the day of the week or "juzi" the story names (`dateInStory`, its start), offered above the question: one tap, as "yes".
+   */
+  | { type: 'when'; draftId: string; weekend?: [number, number]; said?: number }
   | { type: 'evidence'; draftId: string; count: number }
   | { type: 'danger'; draftId: string }
   | { type: 'contact' }

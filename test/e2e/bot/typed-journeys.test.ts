@@ -434,6 +434,8 @@ const PLAYS: Play[] = [
   ['sw', 'cat', ['ndio', 'hongo', { press: 'no' }, STORY, 'Nakuru', 'Free area', { press: 'today' }], { county: 32, warned: 'Bado sijapendekeza chochote cha kukubali' }],
   // A day typed in a hurry in the story ("last nyt"): offered at the date question as "last night" is, "yes" takes it.
   ['en', 'desc', ['plz hlp police beat me last nyt at the stage', 'Nairobi', 'Kencom stage', 'yes'], { when: 'yesterday', warned: 'You wrote “last nyt”' }],
+  // "Juzi" in the story: its date offered with a button of its own, which takes it.
+  ['sw', 'desc', ['polisi walinipiga juzi usiku pale stage', 'Nairobi', 'Kencom stage', { label: `✅ Ndio, ${shown(daysAgo(2))}` }], { when: 'date', incidentAt: daysAgo(2), timeOfDay: 'usiku' }],
   // A place phrase at the category list ("kituo cha polisi cha Kasarani", "Kencom stage"): the place, said so, the list again; it went into the story.
   ['sw', 'cat', ['kituo cha polisi cha Kasarani', 'hongo', { press: 'no' }, 'Polisi waliniitisha hongo ya mia tano.', 'Nairobi', { press: 'today' }], { county: 47, place: 'kituo cha polisi cha Kasarani', notStory: ['Kasarani'] }],
   ['en', 'cat', ['Kencom stage', 'bribe', { press: 'no' }, STORY, 'Nairobi', { press: 'today' }], { county: 47, place: 'Kencom stage', notStory: ['Kencom'], warned: 'Noted: it happened at “Kencom stage”' }],

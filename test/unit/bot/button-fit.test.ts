@@ -49,6 +49,8 @@ function keyboards(lang: Lang): [string, Built][] {
     ...Array.from({ length: COUNTY_PAGES }, (_, p): [string, Built] => [`county page ${p}`, kb.countyKeyboard(tl, 'd1', p, c1, lang, c2)]),
     ['place', kb.placeKeyboard(tl)],
     ['when', kb.whenKeyboard(tl, 'd1')],
+    // "Wikendi" typed, and a day the story names offered ("✅ Ndio, 25/11/2026").
+    ['when (weekend, story day)', kb.whenKeyboard(tl, 'd1', [Date.parse('2026-11-20T21:00:00Z'), Date.parse('2026-11-21T21:00:00Z')], Date.parse('2026-11-24T21:00:00Z'))],
     ['evidence (none yet)', kb.evidenceKeyboard(tl, 'd1', 0)],
     ['evidence (some)', kb.evidenceKeyboard(tl, 'd1', 2)],
     ['danger', kb.dangerKeyboard(tl, 'd1')],

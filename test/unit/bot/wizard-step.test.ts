@@ -4001,6 +4001,27 @@ describe('a day in words at the date question', () => {
     expect(said(type(at('place', { text: 'they came on Tuesday and again on Thursday' }), 'the market'))).toEqual(['place.noted', 'when.ask']);
   });
 
+  it('the day of the week or "juzi" the story names has a button of its own under the offer (it said only "type yes"); a tap takes it as "ndio" does, with its part of the day', () => {
+    const wednesday = TODAY_EAT - 3 * DAY;
+    const r = type(at('place', { text: 'walinikamata Jumatano usiku pale stage' }), 'stage');
+    expect([said(r), lastKeyboard(r)]).toEqual([['place.noted', 'when.offer_date+when.ask'], { type: 'when', draftId: ID, said: wednesday }]);
+    const tapped = press(r.state, 's20261125');
+    const yes = type(r.state, 'ndio');
+    expect([said(tapped), stepOf(tapped)]).toEqual([['answer', 'review'], 'review']);
+    expect(tapped.state.draft).toMatchObject({ when: 'date', incidentAt: wednesday, timeOfDay: 'usiku' });
+    expect({ ...tapped.state.draft, tapped: undefined }).toEqual({ ...yes.state.draft, tapped: undefined });
+    // A Sunday the story names is that day (no part of the day kept from before), as the weekend's own Sunday button is.
+    const sunday = type(at('place', { text: 'police beat us on Sunday at the market', timeOfDay: 'usiku' }), 'the market');
+    expect(lastKeyboard(sunday)).toEqual({ type: 'when', draftId: ID, said: TODAY_EAT - 6 * DAY });
+    const onSunday = press(sunday.state, 's20261122').state.draft;
+    expect([onSunday?.step, onSunday?.when, onSunday?.incidentAt, onSunday?.timeOfDay]).toEqual(['review', 'date', TODAY_EAT - 6 * DAY, undefined]);
+    // Another date than the story's, or none named: an old or altered button, the question asked again.
+    expect(said(press(r.state, 's20261124'))).toEqual(['answer:wizard.stale', 'when.offer_date+when.ask']);
+    expect(said(press(at('when'), 's20261125'))).toEqual(['answer:wizard.stale', 'when.ask']);
+    // Today or yesterday the story names: their own buttons (Today, Yesterday) take it; none added.
+    expect(lastKeyboard(type(at('place', { text: 'Jana usiku polisi walinikamata' }), 'stage'))).toEqual({ type: 'when', draftId: ID });
+  });
+
   it('an answer not read twice in a row says what is accepted and keeps the words in the story; never the same question a third time', () => {
     for (const [first, second, firstKey] of [['last week', 'last week', 'when.which_day'], ['wiki iliyopita', 'sikumbuki siku', 'when.which_day'], ['sometime', 'sometime', 'when.format']] as const) {
       const once = type(at('when'), first);
