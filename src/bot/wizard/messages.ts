@@ -1302,22 +1302,30 @@ const DECLINE_PHONE = /^(?:sitaki|siitaki|no thanks|no thank you|hapana asante|(
 const DECLINE_PHONE_SAID =
   /^(no|nope|nah|hapana|hapna|la|wait|ngoja|subiri)\b.*\b(number|namba|nambari|phone|simu|call|want|sitaki|siitaki)\b|\b(don t|dont|do not) want (to )?(give|share|send|kutoa)\b|\b(changed|change|changing) my mind\b|\bnimebadili(sha)? (nia|mawazo|msimamo)\b|\b(bila|without) (namba|nambari|number|my number|jina|my name|kutaja jina)\b|\banonymous(ly)?\b/;
 
-/** "Later", "sio sasa", "sina simu", "hii si simu yangu": not now, or no phone of their own to share. */
+/** "Later", "sio sasa", "hii si simu yangu": not now, or this phone is not theirs to share. */
 const PHONE_NOT_NOW =
-  /^(?:(?:ok|okay|sawa|hapana|no|maybe|labda|nah|aah|ah) )*(?:later|baadaye|not now|not yet|sio sasa|si sasa|siyo sasa|sina simu|sina namba|sina nambari|sina line|i have no phone|i don t have a phone|i dont have a phone|no phone|not my phone|this is not my phone|simu si yangu|hii si simu yangu)(?: (?:tu|please|tafadhali|asante|thanks|for now|kwa sasa))*$/;
+  /^(?:(?:ok|okay|sawa|hapana|no|maybe|labda|nah|aah|ah) )*(?:later|baadaye|not now|not yet|sio sasa|si sasa|siyo sasa|not my phone|this is not my phone|simu si yangu|hii si simu yangu)(?: (?:tu|please|tafadhali|asante|thanks|for now|kwa sasa))*$/;
+/** "Sina namba", "sina namba ya simu", "I don't have a number", "sina simu": no number to give at all. */
+const HAS_NO_NUMBER =
+  /^(?:(?:ok|okay|sawa|hapana|no|sorry|samahani|pole|but|lakini|aah|ah) )*(?:sina (?:simu|namba|nambari|number|line|laini)(?: ya (?:simu|kupigiwa|kupiga))?|i (?:don t|dont|do not) have (?:a |any |my )?(?:phone|number|phone number|mobile|mobile number|line)|i have no (?:phone|number|phone number|mobile|line)|no (?:phone|phone number))(?: (?:tu|please|tafadhali|asante|thanks|sorry|for now|kwa sasa))*$/;
 /** Words beside a feeling in "naogopa sana", "I am afraid to give my number": the fear is the whole message. */
 const WITH_FEAR = new Set('i am im m so very really a bit little sana kidogo mimi ni nina niko na bado still too lakini but yaani to give share it my number phone namba nambari yangu ya simu kutoa kuitoa kuipeana'.split(' '));
 const afraidAlone = (n: string): boolean => n.split(' ').some(feels) && n.split(' ').every((w) => feels(w) || WITH_FEAR.has(w));
 
 /**
  * Words typed to the phone question, each read as meant (all were "use the button to share your
- * number"): "no", "sitaki", "skip", "later", "sina simu", "sitaki kujulikana" decline the number,
- * back to the review; "rudi", "back" are the Back button. "Naogopa", "I am scared": who sees what
+ * number"): "no", "sitaki", "skip", "later", "sitaki kujulikana" decline the number, "sina namba",
+ * "I don't have a number" too, kindly (none is needed), back to the review; "rudi", "back" are the Back button. "Naogopa", "I am scared": who sees what
  * and back to the review, where 🕶 Send anonymously is, as for "naogopa watanijua" (`saidFear`):
  * the share button held up again would press a frightened reporter to give who they are.
  */
 function atPhoneQuestion(turn: Turn, d: Draft, input: string, word: Word | undefined): boolean {
   const n = normalise(input);
+  // No number at all: none is needed, said kindly (staff write here), never "your number is not sent".
+  if (HAS_NO_NUMBER.test(n)) {
+    declinePhone(turn, 'contact.no_number');
+    return true;
+  }
   if (word === 'no' || word === 'skip' || DECLINE_PHONE.test(n) || DECLINE_PHONE_SAID.test(n) || PHONE_NOT_NOW.test(n) || identityWish(input) === 'anonymous') {
     declinePhone(turn);
     return true;
@@ -1332,9 +1340,9 @@ function atPhoneQuestion(turn: Turn, d: Draft, input: string, word: Word | undef
   return true;
 }
 
-/** The number not given after all: back to the review, where the report can go anonymously. */
-function declinePhone(turn: Turn): void {
-  turn.say('contact.declined', undefined, { keyboard: { type: 'remove' } });
+/** The number not given after all (`key`: said so), back to the review, where the report can go anonymously. */
+function declinePhone(turn: Turn, key = 'contact.declined'): void {
+  turn.say(key, undefined, { keyboard: { type: 'remove' } });
   turn.go('review');
 }
 

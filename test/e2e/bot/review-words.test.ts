@@ -116,6 +116,8 @@ describe('words typed at the phone question', () => {
     ['sw', 'naogopa', 'Si lazima ujulikane.', '🕶 Tuma bila kutaja jina langu'],
     ['en', 'i am scared', 'You do not have to be known.', '🕶 Send anonymously'],
     ['sw', 'baadaye', 'Sawa, nambari yako haitatumwa.', '🕶 Tuma bila kutaja jina langu'],
+    ['sw', 'sina namba ya simu', 'Hakuna shida: huhitaji nambari ya simu.', '🕶 Tuma bila kutaja jina langu'],
+    ['en', "I don't have a number", 'No problem: you do not need a phone number.', '🕶 Send anonymously'],
     ['en', 'rudi', 'Please check your report', '🕶 Send anonymously'],
   ] as const)('(%s) "%s": the number is not asked again, the summary is back, and the report goes without the name', async (lang, words, answer, anonymously) => {
     const u = h.tg.user({ firstName: `Phone ${words}`, languageCode: lang });

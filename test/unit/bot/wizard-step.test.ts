@@ -2324,7 +2324,7 @@ describe('contact', () => {
   });
 
   it('"skip", "ruka", "later", "baadaye", "sina simu" decline the number (back at the review); "rudi", "back" go back as the Back button does; never "use the button to share your number"', () => {
-    for (const words of ['skip', 'ruka', 'later', 'baadaye', 'Not now', 'sio sasa', 'labda baadaye', 'sina simu', 'i dont have a phone', 'hii si simu yangu']) {
+    for (const words of ['skip', 'ruka', 'later', 'baadaye', 'Not now', 'sio sasa', 'labda baadaye', 'hii si simu yangu']) {
       const r = type(at('contact'), words);
       expect([words, stepOf(r), said(r), r.effects, r.state.draft?.phone]).toEqual([words, 'review', ['contact.declined', 'review'], [], undefined]);
       expect(r.replies[0]).toMatchObject({ keyboard: { type: 'remove' } });
@@ -2334,6 +2334,18 @@ describe('contact', () => {
       const r = type(at('contact'), words);
       expect([words, stepOf(r), said(r), r.replies[0]]).toEqual([words, stepOf(button), said(button), button.replies[0]]);
     }
+  });
+
+  it('"sina namba", "sina namba ya simu", "I don\'t have a number", "sina simu" at the phone question decline it kindly (no number is needed: staff can write here), back at the review; a number typed is no decline, and one shared is taken', () => {
+    for (const words of ['sina namba', 'sina namba ya simu', 'Sina nambari.', 'sina simu', 'sina number', "I don't have a number", 'I dont have a phone number', 'i have no number', 'I have no phone', 'i dont have a phone', 'no phone', 'sorry I dont have a number', 'sina namba ya kupigiwa']) {
+      const r = type(at('contact'), words);
+      expect([words, stepOf(r), said(r), r.effects, r.state.draft?.phone]).toEqual([words, 'review', ['contact.no_number', 'review'], [], undefined]);
+      expect(r.replies[0]).toMatchObject({ keyboard: { type: 'remove' } });
+    }
+    // A wish about the number is declined as before; a number typed is no decline (the button shares it), and one shared is taken.
+    expect(said(type(at('contact'), 'usitume namba yangu'))).toEqual(['contact.declined', 'review']);
+    for (const words of ['0722000111', 'namba yangu ni 0722000111', 'sina namba nyingine ni 0722000111']) expect([words, said(type(at('contact'), words))]).toEqual([words, ['contact.use_button']]);
+    expect(run(at('contact'), { type: 'contact', phone: '+254722000111', own: true }).state.draft).toMatchObject({ phone: '+254722000111', anonymous: false });
   });
 
   it('"naogopa", "i am scared" at the phone question: the number not asked again; who sees what (privacy.fear) and back at the review, where 🕶 Send anonymously is', () => {
