@@ -294,9 +294,10 @@ function townCountyChosen(turn: Turn, d: Draft, town: string, read: boolean): vo
 /**
  * The county changed where the place is asked ("Nairobi" typed there): said, and on as from the
  * county question, to where in it; a place set aside that lies there is the place (`chooseCounty`).
+ * `town`: an estate typed with it ("Pipeline Nakuru"), where in it is asked.
  */
-export function countyChangedAtPlace(turn: Turn, d: Draft, code: number): void {
-  chooseCounty(d, code);
+export function countyChangedAtPlace(turn: Turn, d: Draft, code: number, town?: Draft['town']): void {
+  chooseCounty(d, code, town);
   turn.say('place.county_changed', { county: { countyCode: code } });
   d.step = 'county';
   turn.advance(d);

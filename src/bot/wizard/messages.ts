@@ -1387,7 +1387,7 @@ function countyChecked(turn: Turn, d: Draft, input: string): boolean {
   const setAside = countyAfterSetAside(turn, d, place);
   // "Sorry it was Kisumu" (`countyCorrected`) reads the whole answer, and before the county named at the place.
   if (!setAside && countyCorrected(turn, d, input)) return true;
-  const asked = setAside || countyOffered(turn, d, place) || townCountyOffered(turn, d, place);
+  const asked = setAside || estateOfOtherCounty(turn, d, place) || countyOffered(turn, d, place) || townCountyOffered(turn, d, place);
   if (asked && split) noteDay(d, split.day);
   // "Ni Thika": the place kept from the words ("Thika") is not what they typed, and is not said to be (`Turn.sayPlaceKept`).
   const typed = (split?.place ?? input).trim();
@@ -1457,6 +1457,18 @@ function countyAfterSetAside(turn: Turn, d: Draft, input: string): boolean {
   const m = d.placeSetAside !== undefined && [...input].length <= COUNTY_NAME_MAX_CHARS ? matchCounty(input) : undefined;
   if (m?.kind !== 'exact' || m.town || m.county.code === d.county) return false;
   countyChangedAtPlace(turn, d, m.county.code);
+  return true;
+}
+
+/**
+ * "Pipeline Nakuru" at "Where in Nairobi?": an estate typed with another county's own name, read as
+ * the county question reads it (`estateAndCounty`, `estateBeforeCounty`): that county taken and said
+ * so (Back returns to the county question), and where in the estate asked. It was kept as a place in Nairobi.
+ */
+function estateOfOtherCounty(turn: Turn, d: Draft, input: string): boolean {
+  const found = d.county !== undefined ? estateAndCounty(input) : undefined;
+  if (!found || found.county.code === d.county) return false;
+  countyChangedAtPlace(turn, d, found.county.code, townNaming(found.estate, found.county.code));
   return true;
 }
 

@@ -617,14 +617,18 @@ export function estateBeforeCounty(input: string, county: number): string | unde
   return undefined;
 }
 
+const LETTER = /\p{L}/u;
+
 /**
- * "Kayole Nairobi", "Pipeline, Nakuru", "Kitengela Kajiado": the county named last (by its own name, never a town's)
- * and the estate before it (`estateBeforeCounty`); undefined for anything else.
+ * "Kayole Nairobi", "Pipeline, Nakuru", "Kitengela Kajiado": the county named last by its own name
+ * (never a town's, never its number: "Section 9", "Phase 2") and the estate before it
+ * (`estateBeforeCounty`); undefined for anything else.
  */
 export function estateAndCounty(input: string): { county: County; estate: string } | undefined {
   const typed = input.trim().split(/\s+/);
   for (let n = COUNTY_NAME_MAX_WORDS; n >= 1; n--) {
-    const m = typed.length > n ? matchCounty(typed.slice(-n).join(' ')) : undefined;
+    const named = typed.slice(-n).join(' ');
+    const m = typed.length > n && LETTER.test(named) ? matchCounty(named) : undefined;
     if (m?.kind !== 'exact' || m.town) continue;
     const estate = estateBeforeCounty(input, m.county.code);
     return estate !== undefined ? { county: m.county, estate } : undefined;

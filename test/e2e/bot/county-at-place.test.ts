@@ -27,6 +27,7 @@ const L = {
     keep: (county: string) => `No, it was in ${county}`,
     now: (county: string) => `OK, the county is now ${county}.`,
     whereIn: (county: string) => `Where in ${county}? Type the place`,
+    whereInTown: (town: string, county: string) => `${town} is in ${county}. Where in ${town} exactly?`,
     kept: (place: string) => `📍 The place is “${place}”, as you wrote it.`,
     keptRead: (place: string) => `📍 The place is “${place}”. You can change it`,
     asTyped: 'as you wrote it',
@@ -48,6 +49,7 @@ const L = {
     keep: (county: string) => `Hapana, ni ${county}`,
     now: (county: string) => `Sawa, kaunti sasa ni ${county}.`,
     whereIn: (county: string) => `Ni wapi hasa ndani ya ${county}? Andika mahali`,
+    whereInTown: (town: string, county: string) => `${town} iko katika kaunti ya ${county}. Ni wapi hasa huko ${town}?`,
     kept: (place: string) => `📍 Mahali ni “${place}”, kama ulivyoandika.`,
     keptRead: (place: string) => `📍 Mahali ni “${place}”. Unaweza kubadilisha`,
     asTyped: 'kama ulivyoandika',
@@ -129,6 +131,15 @@ describe.each(['en', 'sw'] as const)('another county named where the place is as
     expect(lastTwo(u)).toContain(l.kept('Nakuru'));
     const report = await sendAndRead(u, lang);
     expect(report).toMatchObject({ county: 22, place: 'Nakuru' });
+  });
+
+  it('"Pipeline Nakuru" at "Where in Nairobi City?": an estate with another county is that county, said so, and where in Pipeline asked; the place keeps it', async () => {
+    const u = await atPlace(lang, 'Estate other county', 'Nairobi');
+    await u.sendText('Pipeline Nakuru');
+    expect(lastText(u)).toContain(l.now('Nakuru'));
+    expect(lastText(u)).toContain(l.whereInTown('Pipeline', 'Nakuru'));
+    await u.sendText('Kencom stage');
+    expect(await sendAndRead(u, lang)).toMatchObject({ county: 32, place: 'Kencom stage, Pipeline' });
   });
 
   it('"Kisumu" (a county named after its town) at "Where in Siaya?": asked too; Yes asks where in Kisumu', async () => {

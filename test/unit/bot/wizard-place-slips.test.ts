@@ -182,3 +182,40 @@ describe('a county the story names ("…huko Nakuru…") offered at the county q
     expect([stepOf(r), said(r), lastKeyboard(r)]).toEqual(['county', ['county.ask'], { type: 'county', draftId: ID, page: 0 }]);
   });
 });
+
+describe('an estate typed with another county where the place is asked ("Pipeline Nakuru" at "Where in Nairobi?")', () => {
+  const atPlace = (extra: Partial<Draft> = {}): WizardState => at('place', { text: STORY, county: NAIROBI, injuries: { hurt: 'none' }, ...extra });
+
+  it.each([
+    ['Pipeline Nakuru', 'Pipeline', NAKURU],
+    ['Pipeline, Nakuru', 'Pipeline', NAKURU],
+    ['Kaloleni Kisumu', 'Kaloleni', KISUMU],
+    ['Manyatta Kisumu', 'Manyatta', KISUMU],
+  ])('"%s": that county taken and said so, and the place asked within "%s", as the county question takes them; the place keeps it', (words, estate, county) => {
+    const r = type(atPlace(), words);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place]).toEqual([['place.county_changed', 'place.ask_town'], 'place', county, undefined]);
+    expect(params(r, 'place.county_changed')).toEqual({ county: { countyCode: county } });
+    expect(params(r, 'place.ask_town')).toEqual({ town: estate, county: { countyCode: county } });
+    const where = type(r.state, 'near the stage');
+    expect(where.state.draft).toMatchObject({ step: 'when', county, place: `near the stage, ${estate}` });
+    // The same words at the county question end in the same report.
+    const atCounty = type(press(type(at('county', { text: STORY, injuries: { hurt: 'none' } }), words).state, String(county)).state, 'near the stage');
+    expect([atCounty.state.draft?.county, atCounty.state.draft?.place]).toEqual([where.state.draft?.county, where.state.draft?.place]);
+  });
+
+  it('asked where in a town of the county ("Where in Kitengela exactly?"), or with the day after it, the same; Back returns to the county question', () => {
+    const town = type(atPlace({ county: KAJIADO, town: { name: 'Kitengela', counties: [KAJIADO] } }), 'Pipeline Nakuru');
+    expect([said(town), town.state.draft?.county, town.state.draft?.town]).toEqual([['place.county_changed', 'place.ask_town'], NAKURU, { name: 'Pipeline', counties: [NAKURU] }]);
+    const day = type(atPlace(), 'Pipeline Nakuru jana usiku');
+    expect([said(day), day.state.draft?.county, day.state.draft?.when, day.state.draft?.timeOfDay]).toEqual([['place.county_changed', 'place.ask_town'], NAKURU, 'yesterday', 'usiku']);
+    expect(stepOf(press(town.state, 'back'))).toBe('county');
+  });
+
+  it('the county already chosen ("Kayole Nairobi"), words that are no estate ("walinipiga Nakuru"), or a town of another county ("Nyeri Nakuru") are read as before', () => {
+    expect(type(atPlace(), 'Kayole Nairobi').state.draft).toMatchObject({ step: 'when', county: NAIROBI, place: 'Kayole Nairobi' });
+    for (const words of ['walinipiga Nakuru', 'Nyeri Nakuru', 'Mombasa road']) {
+      const r = type(atPlace(), words);
+      expect([words, r.state.draft?.county, said(r).includes('place.county_changed')]).toEqual([words, NAIROBI, false]);
+    }
+  });
+});
