@@ -139,15 +139,16 @@ export function deathTold(text: string): boolean {
 }
 
 /** The words of a hospital, for "yuko hospitalini", "is in Kenyatta hospital" ("KNH" is Kenyatta National Hospital). */
-const HOSPITAL_WORD = String.raw`(?:hospital\w*|kliniki|clinic|icu|knh)`;
+/** Not where it happened: "the hospital gate", "hospitali stage". */
+const HOSPITAL_WORD = String.raw`(?:hospital\w*|kliniki|clinic|icu|knh)(?! (?:gate|lango|roundabout|stage|steji|junction|road|barabara|parking|hill|area)\b)`;
 /**
  * Someone in hospital, as a story tells it: "yuko hospitalini", "bado yupo hospitali ya Nakuru", "amelazwa Kenyatta",
  * "he is in hospital", "she's still in Kenyatta hospital", "was admitted at KNH", "hospitalised". Not "alilazwa chini"
- * (made to lie on the ground), which is what was done.
+ * (made to lie on the ground), which is what was done, nor "was at the hospital", "hospital gate": where it happened.
  */
 const IN_HOSPITAL = new RegExp(
   String.raw`\b(?:(?:yuko|yupo|ako|wako|wapo|niko|nipo|tuko|tupo) (?:\w+ ){0,2}?${HOSPITAL_WORD}|(?:a|wa|ni|tu)(?:me|li)lazwa(?! (?:chini|kifudifudi|sakafuni|barabarani|ardhini|matopeni|kwa tumbo))|` +
-    String.raw`(?:is|s|are|re|am|m|was|were|been|still|now) (?:still |now )?(?:in|at) (?:the |a )?(?:\w+ ){0,2}?(?:hospital|icu|clinic|knh)|(?:is|s|are|re|was|were|been|got|am|m) (?:\w+ )?admitted|admitted (?:at|to|in)|hospitali[sz]ed)\b`,
+    String.raw`(?:is|s|are|re|am|m|was|were|been|still|now) (?:still |now )?in (?:the |a )?(?:\w+ ){0,2}?${HOSPITAL_WORD}|(?:is|s|are|re|was|were|been|got|am|m) (?:\w+ )?admitted|admitted (?:at|to|in)|hospitali[sz]ed)\b`,
   'g',
 );
 /** A "not" in the words read, or just before them ("he was not admitted", "hayuko hospitalini", "isn't in hospital"). */

@@ -882,7 +882,10 @@ describe('a story that says someone is in hospital ("yuko hospitalini", "admitte
     'Walimpiga lakini hayuko hospitalini',
     'Alilazwa chini akapigwa na polisi',
     'They beat him and refused to take him to hospital',
-  ])('"%s" (not in hospital, or made to lie down) is asked as ever', (story) => {
+    'The beating was at Kenyatta hospital, by two officers',
+    'We were at the hospital gate when police beat us',
+    'Walitupiga tukiwa tuko hospitali gate',
+  ])('"%s" (not in hospital, or made to lie down, or the hospital only where it happened) is asked as ever', (story) => {
     const r = type(at('desc'), story);
     expect([said(r), stepOf(r), r.state.draft?.injuries]).toEqual([['injury.hurt.ask'], 'hurt', undefined]);
   });
