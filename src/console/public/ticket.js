@@ -86,9 +86,10 @@
   // reload, then Send) are the same answer, not a second copy to every reporter.
   // Once: console.js takes the banner out of the address, so a reload (or a tab brought back) does
   // not clear the next answer, being written now.
-  if (R.flash === 'incident_replied' || R.flash === 'incident_replied_some') {
+  function forgetAllDrafts() {
     ['reply-all-en', 'reply-all-sw', 'reply-all-key'].forEach(function (id) { store(function (s) { s.removeItem(draftKeyOf(id)); }); });
   }
+  if (R.flash === 'incident_replied' || R.flash === 'incident_replied_some') forgetAllDrafts();
   // The page's key, kept with the drafts: the one kept wins over the one a render (or a redraw) brings.
   function keepAllKey() {
     var allKey = document.getElementById('reply-all-key');
@@ -347,7 +348,7 @@
   }
   function submit(form) {
     var spot = focusSpot();
-    var discards = form === discarding;
+    var discards = discarding && discarding.form === form ? discarding.boxes : null;
     var button = form.querySelector('button');
     var error = form.id === 'reply-form' ? document.getElementById('reply-error') : null;
     form.setAttribute('data-busy', '');
@@ -357,7 +358,7 @@
       if (!result) return;
       if (result.ok) {
         clearForm(form);
-        if (discards) discardReply();
+        if (discards) letGo(discards);
         // Announced once the page shows the new state, so what is heard matches what is seen.
         var say = function () { R.announce(result.message); };
         return afterSuccess(form).then(say, say);
@@ -389,34 +390,54 @@
   // ---- A reply typed and not sent cannot go once the ticket is closed or back in the queue: asked
   // before the action's own question (the capture phase runs before console.js's data-confirm), and
   // a "no" leaves the agent in the reply box to send it. "Close every report" of an incident closes
-  // this one too (its count is asked on a page of its own, where the reply box is not).
+  // this one too (its count is asked on a page of its own, where the reply box is not). The answer
+  // to every reporter of an incident (a closed member loses its box) is asked about in its own words.
   function losesReply(form) {
     if (form.id === 'status-form') return /^(resolved|rejected_)/.test(form.elements.status.value);
     return form.id === 'release-form' || form.id === 'close-all-form';
   }
-  // The form whose action the agent let go on without the reply. Once it does go on (its own question
-  // answered yes too), the reply is discarded: kept nowhere, it no longer comes back when this tab
-  // takes the ticket again (released, or reopened by its reporter).
+  var UNSENT_BOXES = ['reply-form', 'reply-all-form'];
+  // The first field of `box` (the reply, or the answer to every reporter) holding unsent text, while it may still be sent.
+  function unsentIn(box) {
+    if (!box || box.hasAttribute('data-stopped')) return null;
+    return Array.prototype.find.call(box.querySelectorAll('textarea'), function (el) { return !!el.value.trim(); }) || null;
+  }
+  // The form whose action the agent let go on without the text (and the forms that held it). Once it
+  // does go on (its own question answered yes too), the text is discarded: kept nowhere, it no longer
+  // comes back when this tab takes the ticket again (released, or reopened by its reporter).
   var discarding = null;
-  function discardReply() {
-    var replyForm = document.getElementById('reply-form');
-    if (replyForm) clearForm(replyForm);
+  function letGo(ids) {
+    ids.forEach(function (id) {
+      var box = document.getElementById(id);
+      if (id === 'reply-form') { if (box) clearForm(box); return; }
+      // Not clearForm: it would empty the "send anyway" box's value too. Its key goes with the texts.
+      if (box) Array.prototype.forEach.call(box.querySelectorAll('textarea'), function (el) { el.value = ''; });
+      forgetAllDrafts();
+    });
   }
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
-    var replyForm = document.getElementById('reply-form');
-    var reply = document.getElementById('reply-text');
     discarding = null;
-    if (!replyForm || !reply || replyForm.hasAttribute('data-stopped') || !reply.value.trim() || !losesReply(form)) return;
-    if (window.confirm(replyForm.getAttribute('data-unsent'))) { discarding = form; return; }
-    ev.preventDefault();
-    ev.stopImmediatePropagation();
-    reply.focus();
+    if (!losesReply(form)) return;
+    var held = [];
+    for (var i = 0; i < UNSENT_BOXES.length; i++) {
+      var box = document.getElementById(UNSENT_BOXES[i]);
+      var field = unsentIn(box);
+      if (!field) continue;
+      if (!window.confirm(box.getAttribute('data-unsent'))) {
+        ev.preventDefault();
+        ev.stopImmediatePropagation();
+        field.focus();
+        return;
+      }
+      held.push(box.id);
+    }
+    if (held.length) discarding = { form: form, boxes: held };
   }, true);
   // A release or "Close every report" leaves the page as it goes on (after console.js's data-confirm);
-  // a close here is discarded once it is done (submit), as a refused one leaves the reply sendable.
+  // a close here is discarded once it is done (submit), as a refused one leaves the text sendable.
   document.addEventListener('submit', function (ev) {
-    if (ev.target === discarding && !ev.defaultPrevented && !ev.target.hasAttribute('data-async')) discardReply();
+    if (discarding && ev.target === discarding.form && !ev.defaultPrevented && !ev.target.hasAttribute('data-async')) letGo(discarding.boxes);
   });
   // ---- Refer: "another agency" without its name is said at once, at the name box (it was asked
   // about as "another agency", then refused by the console). An agency other than the usual one for

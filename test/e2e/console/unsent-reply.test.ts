@@ -4,7 +4,8 @@
  * reply, a released one is no longer the agent's. The close and release questions said nothing of
  * it. The page now asks first, and a "no" leaves the agent in the reply box to send it; so does
  * "Close every report" of an incident. A reply let go with "yes" is gone once the action goes on:
- * it no longer comes back when the same tab takes the ticket again.
+ * it no longer comes back when the same tab takes the ticket again. The same holds for the incident's
+ * "Answer every reporter" box, asked about in its own words (a Release is not offered on an incident).
  */
 import type { Browser, Page } from 'playwright-core';
 import { consoleInChromium, signedInPage, type ConsoleHarness } from '../../support/console-harness';
@@ -166,5 +167,75 @@ it('a reply let go with "yes" on a close is gone when its reporter has the ticke
   await page.goto(`${h.base}/tickets/${id}`);
   await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
   expect(await page.locator('#reply-text').inputValue()).toBe('');
+  await context.close();
+}, 60_000);
+
+// The incident's "Answer every reporter" box: an answer typed there is lost the same way.
+const ALL_EN = 'Your answer to every reporter of this incident has not been sent. Once this ticket is closed it cannot be sent from here. Go on without sending it?';
+const ALL_SW = 'Jibu lako kwa kila mripoti wa tukio hili bado halijatumwa. Tiketi hii ikishafungwa, haliwezi kutumwa kutoka hapa. Uendelee bila kulituma?';
+const REPLY_EN = 'Your reply to the reporter has not been sent. Once the ticket is closed or back in the queue it cannot be sent from here. Go on without sending it?';
+
+it('"Close every report" with an answer to every reporter typed and not sent asks first, naming that answer; "no" leaves the agent in that box', async () => {
+  const { ids, page, context, posts } = await openIncident('wekesa', 'en');
+  const asked = answering(page, [false]);
+  await page.locator('#reply-all-en').fill('We are sending someone to the roadblock.');
+  await page.getByText('Close every report of this incident').click();
+  await page.getByTestId('close-all').getByLabel('Status').selectOption('resolved');
+  await page.getByRole('button', { name: 'Close all…' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'reply-all-en');
+  expect(asked).toEqual([ALL_EN]);
+  expect(posts).toEqual([]);
+  expect(new URL(page.url()).pathname).toBe(`/tickets/${ids[0]}`);
+  expect(await page.locator('#reply-all-en').inputValue()).toBe('We are sending someone to the roadblock.');
+  await context.close();
+}, 60_000);
+
+it('"Close every report" asks of the answer to every reporter in Kiswahili too; kept over a reload after "no", gone once let go with "yes"', async () => {
+  const { ids, page, context, posts } = await openIncident('chebet', 'sw');
+  const asked = answering(page, [false, true]);
+  const closeAll = async () => {
+    await page.getByText('Funga kila ripoti ya tukio hili').click();
+    await page.getByTestId('close-all').getByLabel('Hali').selectOption('resolved');
+    await page.getByRole('button', { name: 'Funga zote…' }).click();
+  };
+  await page.locator('#reply-all-sw').fill('Tunamtuma mtu kwenye kizuizi.');
+  await closeAll();
+  await page.waitForFunction(() => document.activeElement?.id === 'reply-all-sw');
+  expect(asked).toEqual([ALL_SW]);
+  expect(posts).toEqual([]);
+  await page.reload();
+  expect(await page.locator('#reply-all-sw').inputValue()).toBe('Tunamtuma mtu kwenye kizuizi.');
+  await closeAll();
+  await page.getByTestId('batch-confirm').getByText('Ufunge ripoti 2 kati ya 2 za tukio hili kwa kuwa zimetatuliwa?').waitFor();
+  expect(asked).toEqual([ALL_SW, ALL_SW]);
+  // Back to the ticket without closing: the answer let go does not come back.
+  await page.goto(`${h.base}/tickets/${ids[0]}`);
+  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#reply-all-sw').inputValue()).toBe('');
+  await context.close();
+}, 60_000);
+
+it('closing with both the reply and the answer to every reporter unsent asks about each in turn; "yes" to all three closes and lets both go', async () => {
+  const { ids, page, context, posts } = await openIncident('kiprop', 'en');
+  const asked = answering(page, [true, false, true, true, true]);
+  await page.locator('#reply-text').fill('Tumepeleka kesi hii IPOA.');
+  await page.locator('#reply-all-en').fill('We are sending someone to the roadblock.');
+  await page.locator('#status-form select').selectOption('resolved');
+  await page.getByRole('button', { name: 'Update status' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'reply-all-en');
+  expect(asked).toEqual([REPLY_EN, ALL_EN]);
+  expect(posts).toEqual([]);
+  expect(await page.locator('#reply-text').inputValue()).toBe('Tumepeleka kesi hii IPOA.');
+  await page.getByRole('button', { name: 'Update status' }).click();
+  await page.locator('#badges').getByText('Resolved').waitFor();
+  expect(asked.slice(2)).toEqual([REPLY_EN, ALL_EN, 'Close this ticket? The reporter is told it is closed, and it cannot be reopened here.']);
+  const closed = (await h.store.reports.findById(ids[0]))!;
+  expect(await h.store.reports.reopenForReporter(ids[0], closed.reporterId, new Date(Date.now() - 60_000))).not.toBeNull();
+  const agentId = String((await h.store.agents.findByUsername('kiprop'))!._id);
+  expect(await h.store.reports.transition(ids[0], 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
+  await page.goto(`${h.base}/tickets/${ids[0]}`);
+  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#reply-text').inputValue()).toBe('');
+  expect(await page.locator('#reply-all-en').inputValue()).toBe('');
   await context.close();
 }, 60_000);
