@@ -1387,6 +1387,7 @@ function countyChecked(turn: Turn, d: Draft, input: string): boolean {
   const setAside = countyAfterSetAside(turn, d, place);
   // "Sorry it was Kisumu" (`countyCorrected`) reads the whole answer, and before the county named at the place.
   if (!setAside && countyCorrected(turn, d, input)) return true;
+  if (!setAside && countyThenPlaceOfOther(turn, d, place, split?.day)) return true;
   const asked = setAside || estateOfOtherCounty(turn, d, place) || countyOffered(turn, d, place) || townCountyOffered(turn, d, place);
   if (asked && split) noteDay(d, split.day);
   // "Ni Thika": the place kept from the words ("Thika") is not what they typed, and is not said to be (`Turn.sayPlaceKept`).
@@ -1469,6 +1470,29 @@ function estateOfOtherCounty(turn: Turn, d: Draft, input: string): boolean {
   const found = d.county !== undefined ? estateAndCounty(input) : undefined;
   if (!found || found.county.code === d.county) return false;
   countyChangedAtPlace(turn, d, found.county.code, townNaming(found.estate, found.county.code));
+  return true;
+}
+
+/** A place beginning with the CBD, which every county's town has ("cbd", "CBD near archives"). */
+const CBD_FIRST = /^cbd\b/;
+
+/**
+ * "Kisumu, Kondele", "Kisumu Kondele", "ksm kondele" at "Where in Nairobi?": another county by its own name (or short form),
+ * then a place after a comma or dash, or a town or area of that county, read as the county question reads them
+ * (`countyAndPlace`, `countyThenKnownPlace`): that county taken and said so, and the place after it taken in it, with
+ * the day typed after it (`day`). It was kept as the place "Kisumu, Kondele" in Nairobi.
+ */
+function countyThenPlaceOfOther(turn: Turn, d: Draft, input: string, day: DayRead | undefined): boolean {
+  const typed = input.trim();
+  const parts = d.county !== undefined ? (countyAndPlace(typed) ?? countyThenKnownPlace(typed)) : undefined;
+  if (!parts || parts.county.town !== undefined || parts.county.county.code === d.county || !checkText(parts.place, LIMITS.placeMaxChars).ok) return false;
+  // "Nairobi CBD", "nrb cbd" at "Where in Kiambu?": a place named after the county (a stage, a route), kept as typed as before.
+  if (CBD_FIRST.test(normalise(parts.place))) return false;
+  const code = parts.county.county.code;
+  chooseCounty(d, code);
+  if (day) noteDay(d, day);
+  turn.say('place.county_changed', { county: { countyCode: code } });
+  onPlaceText(turn, d, parts.place);
   return true;
 }
 

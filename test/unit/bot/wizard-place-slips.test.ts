@@ -219,3 +219,38 @@ describe('an estate typed with another county where the place is asked ("Pipelin
     }
   });
 });
+
+describe('another county, then a place of it, where the place is asked ("Kisumu, Kondele" at "Where in Nairobi?")', () => {
+  const atPlace = (extra: Partial<Draft> = {}): WizardState => at('place', { text: STORY, county: NAIROBI, injuries: { hurt: 'none' }, ...extra });
+
+  it.each([
+    ['Kisumu, Kondele', 'Kondele', KISUMU],
+    ['Kisumu Kondele', 'Kondele', KISUMU],
+    ['Kisumu - Kondele', 'Kondele', KISUMU],
+    ['ksm kondele', 'kondele', KISUMU],
+    ['Nakuru, Pipeline', 'Pipeline', NAKURU],
+    ['Kisumu, Kondele stage', 'Kondele stage', KISUMU],
+  ])('"%s": that county taken and said so, and "%s" kept as the place in it, as the county question takes the same words', (words, place, county) => {
+    const r = type(atPlace(), words);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.place]).toEqual([['place.county_changed', 'place.noted', 'when.ask'], 'when', county, place]);
+    expect(params(r, 'place.county_changed')).toEqual({ county: { countyCode: county } });
+    // The same words at the county question end in the same report.
+    const atCounty = type(at('county', { text: STORY, injuries: { hurt: 'none' } }), words);
+    expect([atCounty.state.draft?.county, atCounty.state.draft?.place]).toEqual([r.state.draft?.county, r.state.draft?.place]);
+  });
+
+  it('asked where in a town of the county ("Where in Kitengela exactly?"), or with the day after it, the same', () => {
+    const town = type(atPlace({ county: KAJIADO, town: { name: 'Kitengela', counties: [KAJIADO] } }), 'Kisumu, Kondele');
+    expect([said(town), town.state.draft?.county, town.state.draft?.town, town.state.draft?.place]).toEqual([['place.county_changed', 'place.noted', 'when.ask'], KISUMU, undefined, 'Kondele']);
+    const day = type(atPlace(), 'Kisumu Kondele jana usiku');
+    expect([said(day), day.state.draft?.county, day.state.draft?.place, day.state.draft?.when, day.state.draft?.timeOfDay]).toEqual([['place.county_changed', 'place.noted', 'review'], KISUMU, 'Kondele', 'yesterday', 'usiku']);
+  });
+
+  it('the county already chosen, a county named by a town, or words that are no place of that county are read as before', () => {
+    for (const words of ['Nairobi, Kayole', 'Mombasa road', 'Kisumu ndogo', 'Thika, near the stage']) {
+      const r = type(atPlace(), words);
+      expect([words, said(r).includes('place.county_changed')]).toEqual([words, false]);
+    }
+    expect(type(atPlace(), 'Kisumu').state.draft?.fix).toMatchObject({ part: 'county', county: { code: KISUMU } });
+  });
+});
