@@ -223,6 +223,9 @@ const TIME_FIRST = new RegExp(`^(${TIME_WORDS})\\s+(\\S.*)$`, 'iu');
 /** A part of the day before its day: "usiku wa kuamkia leo", "usiku wa jana", "asubuhi ya Jumamosi". */
 const PART_FIRST = new RegExp(`^(${PART})\\s+(?:wa|ya)\\s+(\\S.*)$`, 'iu');
 
+/** "Tonight" said as the day ("tonight", "it was tonight"): today, at night. */
+const TONIGHT = /(?:^|\s)tonight[.!]?$/iu;
+
 /**
  * A time of day after the day ("3/12 saa nne usiku", "jana saa 4", "Monday at 10pm") apart from
  * the day: the day is what is asked for and parsed; the time is kept as typed for the agency (in
@@ -239,12 +242,18 @@ export function splitTime(input: string): { day: string; time?: string; dayAlone
     const day = s.slice(0, m.index).trim();
     // "Last night at 2am": the night is the day's too ("last" alone is none), as "jana" in "jana usiku saa nane".
     const night = /(?:^|\s)last$/i.test(day) ? /^(?:night|evening)\b/i.exec(m[1].trim()) : null;
+    // "Usiku wa jana saa nne": the part of the day said before the day is the hour's too, as in "jana usiku saa nne".
+    const before = PART_FIRST.exec(day);
+    const both = before ? `${before[1]} ${m[1].trim()}` : '';
+    if (before && both.length <= TIME_MAX_CHARS) return { day, time: both, dayAlone: before[2] };
     return { day: night ? `${day} ${night[0]}` : day, time: m[1].trim() };
   }
   const p = PART_ONLY.exec(s);
   if (!p || p[1].trim().length > TIME_MAX_CHARS) {
     const f = PART_FIRST.exec(s);
     if (f) return { day: s, time: f[1], dayAlone: f[2] };
+    // "Tonight": the night is in the day's own word, as in "leo usiku".
+    if (TONIGHT.test(s)) return { day: s, time: 'night' };
     // "Saa tano usiku juzi": the hour said first, the day after it (read as `dayAlone`).
     const t = TIME_FIRST.exec(s);
     return t && t[1].trim().length <= TIME_MAX_CHARS ? { day: s, time: t[1].trim(), dayAlone: t[2].trim() } : { day: s };
@@ -385,7 +394,9 @@ const STORY_DAY = new RegExp(
   'giu',
 );
 /** A day named with its part of the day ("last night", "this morning", after `daySpelling`): that part, as typed at the date question it is kept. */
-const OWN_PART = /^(?:last|this) (night|morning|afternoon|evening)$/;
+const OWN_PART = /^(?:(?:last|this) (night|morning|afternoon|evening)|to(night))$/;
+/** A word before "ya"/"wa"/"za" and the day ("asubuhi ya leo", "usku wa jana", "usiku wa manane wa jana"): the part of the day, when it is one (`partOfDay`). */
+const PART_BEFORE_DAY = /(?<![\p{L}\p{N}])((\p{L}+)((?:\s+wa\s+manane)?)\s+(?:ya|wa|za)\s+)$/iu;
 /** The parts of the day that may follow it (after `daySpelling`). */
 const STORY_TIME = /^(?:usiku|asubuhi|jioni|mchana|alfajiri|morning|afternoon|evening|night)$/i;
 /** Not the incident's day: "mwaka jana" (last year), "wiki jana", "hadi leo" (until today). */
@@ -419,8 +430,13 @@ function storyDays(story: string): { when: 'today' | 'yesterday'; words: string;
     // The word after it only when it is a part of the day (read as spelt out: "usku" is "usiku").
     const after = partOfDay(m[2]);
     // "Last night", "this morning": the part of the day is in the day's own words, kept as "jana usiku" keeps "usiku".
-    const time = after ?? OWN_PART.exec(day)?.[1];
-    found.push({ when, words: after ? m[0] : m[1], ...(time ? { time } : {}) });
+    const own = OWN_PART.exec(day);
+    // "Asubuhi ya leo", "usiku wa jana": the part of the day said before it, as "leo asubuhi" says it after.
+    const first = PART_BEFORE_DAY.exec(story.slice(0, m.index));
+    const part = first ? partOfDay(first[2]) : undefined;
+    const time = part === undefined ? (after ?? own?.[1] ?? own?.[2]) : `${part}${first?.[3] ?? ''}`;
+    const words = part !== undefined && first ? `${first[1]}${m[1]}` : after ? m[0] : m[1];
+    found.push({ when, words, ...(time ? { time } : {}) });
   }
   return found;
 }

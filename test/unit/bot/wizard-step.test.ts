@@ -3991,6 +3991,37 @@ describe('a day in words at the date question', () => {
     }
   });
 
+  it('"yes" to "tonight", "asubuhi ya leo" or "usiku wa jana" the story names keeps the part of the day, as the same words typed at the question do', () => {
+    for (const [story, words, time] of [
+      ['they said they will come for him tonight', 'tonight', 'night'],
+      ['Tonight police raided our plot', 'tonight', 'night'],
+      ['polisi wamenipiga leo usiku', 'leo usiku', 'usiku'],
+      ['asubuhi ya leo polisi walinipiga', 'asubuhi ya leo', 'asubuhi'],
+      ['usiku wa jana polisi walikuja', 'usiku wa jana', 'usiku'],
+      ['walinipiga jioni ya jana pale stage', 'jioni ya jana', 'jioni'],
+    ]) {
+      const yes = type({ draft: draftAt('when', { text: story }) }, 'yes').state.draft;
+      const typed = type(at('when'), words).state.draft;
+      expect([story, yes?.when, yes?.incidentAt, yes?.timeOfDay]).toEqual([story, typed?.when, typed?.incidentAt, typed?.timeOfDay]);
+      expect([story, yes?.timeOfDay]).toEqual([story, time]);
+    }
+  });
+
+  it('"tonight" typed at the date question, where the story is asked or after the place keeps the night, as "leo usiku" keeps "usiku"', () => {
+    for (const words of ['tonight', 'Tonight.', 'it was tonight']) {
+      expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', when: 'today', incidentAt: TODAY_EAT, timeOfDay: 'night' }]);
+    }
+    const early = type(at('desc'), 'tonight');
+    expect([said(early), early.state.draft?.when, early.state.draft?.timeOfDay]).toEqual([['when.kept_early', 'desc.ask'], 'today', 'night']);
+    expect(type(at('place'), 'near the stage tonight').state.draft).toMatchObject({ place: 'near the stage', when: 'today', timeOfDay: 'night' });
+  });
+
+  it('a part of the day before its day, with the hour after it ("usiku wa jana saa nne", "asubuhi ya leo saa tatu"), keeps both, as "jana usiku saa nne" does', () => {
+    expect(type(at('when'), 'usiku wa jana saa nne').state.draft).toMatchObject({ step: 'review', when: 'yesterday', incidentAt: TODAY_EAT - DAY, timeOfDay: 'usiku saa nne' });
+    expect(type(at('when'), 'asubuhi ya leo saa tatu').state.draft).toMatchObject({ step: 'review', when: 'today', incidentAt: TODAY_EAT, timeOfDay: 'asubuhi saa tatu' });
+    expect(type(at('when'), 'jana usiku saa nne').state.draft).toMatchObject({ when: 'yesterday', timeOfDay: 'usiku saa nne' });
+  });
+
   it('a day of the week or "juzi" the story names is offered at the date question too ("on Tuesday" was asked as if unsaid, and Today tapped against it); "yes" takes that date', () => {
     const story = { text: 'they killed my cousin\npolice shot him during the protest in Mathare on Tuesday', county: 47 };
     const r = type(at('place', story), 'near the stage');

@@ -12,6 +12,18 @@ describe('a day the story names, to offer at the date question', () => {
     expect(dayInStory('jana walinipiga, jana hiyo hiyo wakanifunga')).toEqual({ when: 'yesterday', words: 'jana' });
   });
 
+  it('reads the part of the day in "tonight", and one said before its day ("asubuhi ya leo", "usiku wa jana"), as after it', () => {
+    expect(dayInStory('they said they will come for him tonight')).toEqual({ when: 'today', words: 'tonight', time: 'night' });
+    expect(dayInStory('Tonight police raided our plot')).toEqual({ when: 'today', words: 'Tonight', time: 'night' });
+    expect(dayInStory('asubuhi ya leo polisi walinipiga')).toEqual({ when: 'today', words: 'asubuhi ya leo', time: 'asubuhi' });
+    expect(dayInStory('usiku wa jana polisi walikuja')).toEqual({ when: 'yesterday', words: 'usiku wa jana', time: 'usiku' });
+    expect(dayInStory('walinipiga jioni ya jana pale stage')).toEqual({ when: 'yesterday', words: 'jioni ya jana', time: 'jioni' });
+    expect(dayInStory('walinishika usku wa jana')).toEqual({ when: 'yesterday', words: 'usku wa jana', time: 'usiku' });
+    expect(dayInStory('usiku wa manane wa jana walivamia')).toEqual({ when: 'yesterday', words: 'usiku wa manane wa jana', time: 'usiku wa manane' });
+    // A word before "ya"/"wa" that is no part of the day leaves the day alone ("kijana wa jana" is no time).
+    expect(dayInStory('habari ya jana ni kwamba walinipiga')).toEqual({ when: 'yesterday', words: 'jana' });
+  });
+
   it('reads a day typed in a hurry ("last nyt", "yestaday", "jana usku"), quoting it as typed, the part of the day written out', () => {
     expect(dayInStory('plz hlp polisi wamenipiga last nyt')).toEqual({ when: 'yesterday', words: 'last nyt', time: 'night' });
     expect(dayInStory('they beat me lastnight at the stage')).toEqual({ when: 'yesterday', words: 'lastnight', time: 'night' });
