@@ -96,6 +96,13 @@ describe('Swahili texts a reporter reads', () => {
     expect(t.t('sw', 'bot:injury.place_other_county', { place: 'Kitengela', county: 'Nairobi City' })).toContain('“Kitengela”. Mahali hapo si katika kaunti ya Nairobi City, kwa hivyo nitakuuliza kaunti baada ya maswali haya.');
   });
 
+  it('promise an answer to a reporter without a phone number "hapa, katika mazungumzo haya", as after_sending and the receipt do, not "kwenye chat hii"', () => {
+    expect(t.t('sw', 'bot:contact.no_number')).toContain(' Wahudumu wa Ripoti wanaweza kukuandikia hapa, katika mazungumzo haya. ');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bot = JSON.stringify(require('../../../locales/sw/bot.json'));
+    expect(bot.match(/\bchat (hii|hili|huu)\b/g) ?? []).toEqual([]);
+  });
+
   it('say the P3 and PRC forms are given free ("hutolewa bure"): "ni bure" and "ni za bure" also read "useless"', () => {
     expect(t.t('sw', 'bot:injury.p3.help')).toMatch(/^Fomu ya P3 hutolewa bure\. /);
     expect(t.t('sw', 'bot:injury.p3.what_sexual')).toContain(' Zote mbili ni ushahidi, na hutolewa bure. ');
