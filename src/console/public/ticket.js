@@ -4,6 +4,8 @@
 (function () {
   'use strict';
   var R = window.ripoti;
+  // The statuses that close a ticket (resolved, rejected_*): final for the reporter.
+  var CLOSING = /^(resolved|rejected_)/;
   var ticket = document.getElementById('ticket');
   var convo = document.getElementById('conversation');
   var activity = document.getElementById('activity');
@@ -392,9 +394,15 @@
   // a "no" leaves the agent in the reply box to send it. "Close every report" of an incident closes
   // this one too (its count is asked on a page of its own, where the reply box is not). The answer
   // to every reporter of an incident (a closed member loses its box) is asked about in its own words.
+  // A supervisor's hand-over gives the ticket (and its incident) to someone who never sees this
+  // page's text; a split that leaves this ticket in no incident ([data-leaves-incident]) takes the
+  // answer to every reporter away (the reply stays sendable: its box has no words for a split).
+  // Each box holds the question for each kind of action: the attribute named here.
   function losesReply(form) {
-    if (form.id === 'status-form') return /^(resolved|rejected_)/.test(form.elements.status.value);
-    return form.id === 'release-form' || form.id === 'close-all-form';
+    if (form.id === 'status-form') return CLOSING.test(form.elements.status.value) ? 'data-unsent' : null;
+    if (form.id === 'release-form' || form.id === 'close-all-form') return 'data-unsent';
+    if (form.id === 'handover-form') return 'data-unsent-handover';
+    return form.hasAttribute('data-leaves-incident') ? 'data-unsent-split' : null;
   }
   var UNSENT_BOXES = ['reply-form', 'reply-all-form'];
   // The first field of `box` (the reply, or the answer to every reporter) holding unsent text, while it may still be sent.
@@ -418,13 +426,14 @@
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
     discarding = null;
-    if (!losesReply(form)) return;
+    var words = losesReply(form);
+    if (!words) return;
     var held = [];
     for (var i = 0; i < UNSENT_BOXES.length; i++) {
       var box = document.getElementById(UNSENT_BOXES[i]);
       var field = unsentIn(box);
-      if (!field) continue;
-      if (!window.confirm(box.getAttribute('data-unsent'))) {
+      if (!field || !box.hasAttribute(words)) continue;
+      if (!window.confirm(box.getAttribute(words))) {
         ev.preventDefault();
         ev.stopImmediatePropagation();
         field.focus();
@@ -434,7 +443,7 @@
     }
     if (held.length) discarding = { form: form, boxes: held };
   }, true);
-  // A release or "Close every report" leaves the page as it goes on (after console.js's data-confirm);
+  // A release, "Close every report" or a split leaves the page as it goes on (after console.js's data-confirm);
   // a close here is discarded once it is done (submit), as a refused one leaves the text sendable.
   document.addEventListener('submit', function (ev) {
     if (discarding && ev.target === discarding.form && !ev.defaultPrevented && !ev.target.hasAttribute('data-async')) letGo(discarding.boxes);
@@ -461,7 +470,7 @@
     ev.preventDefault();
     if (form.hasAttribute('data-stopped')) return;
     // Resolved or rejected is final for the reporter (told it is closed; nothing here reopens it): asked once more.
-    if (form.id === 'status-form' && /^(resolved|rejected_)/.test(form.elements.status.value) && !window.confirm(form.getAttribute('data-close-confirm'))) return;
+    if (form.id === 'status-form' && CLOSING.test(form.elements.status.value) && !window.confirm(form.getAttribute('data-close-confirm'))) return;
     // "In progress" on a referred ticket takes it back from the agency, and the reporter is told so.
     if (form.id === 'status-form' && form.elements.status.value === 'in_progress' && form.hasAttribute('data-taken-back-confirm') && !window.confirm(form.getAttribute('data-taken-back-confirm'))) return;
     if (form.id === 'refer-form' && !referAsked(form)) return;

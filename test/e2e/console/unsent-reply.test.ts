@@ -239,3 +239,121 @@ it('closing with both the reply and the answer to every reporter unsent asks abo
   expect(await page.locator('#reply-all-en').inputValue()).toBe('');
   await context.close();
 }, 60_000);
+
+// A supervisor's hand-over gives the ticket (and its incident) to another agent, who never sees what
+// this page typed; a split takes this ticket out of its incident, and the answer to every reporter
+// with it. Each asks first, in its own words, as a close does.
+const HANDOVER_EN = 'Your reply to the reporter has not been sent, and the person you hand the ticket to will not see it. Go on without sending it?';
+const HANDOVER_SW = 'Jibu lako kwa mripoti bado halijatumwa, na utakayemkabidhi tiketi hataliona. Uendelee bila kulituma?';
+const ALL_HANDOVER_EN = 'Your answer to every reporter of this incident has not been sent, and the person you hand the incident to will not see it. Go on without sending it?';
+const SPLIT_EN = 'Your answer to every reporter of this incident has not been sent. After this split this ticket is no longer in the incident, so it cannot be sent from here. Go on without sending it?';
+const SPLIT_SW = 'Jibu lako kwa kila mripoti wa tukio hili bado halijatumwa. Baada ya kutenganisha, tiketi hii haitakuwa tena kwenye tukio hili, kwa hivyo haliwezi kutumwa kutoka hapa. Uendelee bila kulituma?';
+
+/** A supervisor on a ticket (or an incident's lead) held by `holder`, and another agent to hand it to. */
+async function supervising(supervisor: string, holder: string, lang: 'en' | 'sw', incident = false) {
+  await h.account(supervisor, 'supervisor');
+  const to = await h.account(`${holder}-next`, 'agent');
+  const id = incident ? await incidentOf(holder) : await heldTicket(holder);
+  return { id, to, ...(await signedInPage(h, browser, supervisor, lang, `/tickets/${id}`)) };
+}
+
+async function incidentOf(holder: string): Promise<string> {
+  const ids = [await heldTicket(holder), await heldTicket(holder)];
+  const agentId = String((await h.store.agents.findByUsername(holder))!._id);
+  for (const id of ids) expect(await h.store.incidents.setIncident(id, ids[0], agentId)).toBe(true);
+  return ids[0];
+}
+
+it('a supervisor handing over with a reply typed and not sent asks first; "no" hands nothing over and leaves them in the reply box', async () => {
+  const { id, to, page, context, posts } = await supervising('halima', 'kioko', 'en');
+  const asked = answering(page, [false]);
+  await page.locator('#reply-text').fill('Tumepokea ripoti yako.');
+  await page.getByLabel('Hand over to').selectOption({ value: to._id.toString() });
+  await page.getByRole('button', { name: 'Hand over' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'reply-text');
+  expect(asked).toEqual([HANDOVER_EN]);
+  expect(posts).toEqual([]);
+  expect(await page.locator('#reply-text').inputValue()).toBe('Tumepokea ripoti yako.');
+  expect(String((await h.store.reports.findById(id))?.assignee)).toBe(String((await h.store.agents.findByUsername('kioko'))!._id));
+  await context.close();
+}, 60_000);
+
+it('hand-over asks in Kiswahili too; a "yes" hands the ticket over and the reply let go does not come back after a reload', async () => {
+  const { id, to, page, context } = await supervising('zawadi', 'mutua', 'sw');
+  const asked = answering(page, [true]);
+  await page.locator('#reply-text').fill('Tumepokea ripoti yako.');
+  await page.locator('#handover-form select').selectOption({ value: to._id.toString() });
+  await page.getByRole('button', { name: 'Kabidhi', exact: true }).click();
+  await page.getByTestId('held-by').filter({ hasText: to.name }).waitFor();
+  expect(asked).toEqual([HANDOVER_SW]);
+  expect(String((await h.store.reports.findById(id))?.assignee)).toBe(to._id.toString());
+  expect(await page.locator('#reply-text').inputValue()).toBe('');
+  await page.reload();
+  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#reply-text').inputValue()).toBe('');
+  await context.close();
+}, 60_000);
+
+it('handing over an incident asks of the reply, then of the answer to every reporter; "no" to the second leaves the supervisor in that box', async () => {
+  const { to, page, context, posts } = await supervising('imani', 'wambui', 'en', true);
+  const asked = answering(page, [true, false]);
+  await page.locator('#reply-text').fill('Tumepokea ripoti yako.');
+  await page.locator('#reply-all-en').fill('We are sending someone to the roadblock.');
+  await page.getByLabel('Hand over to').selectOption({ value: to._id.toString() });
+  await page.getByRole('button', { name: 'Hand over' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'reply-all-en');
+  expect(asked).toEqual([HANDOVER_EN, ALL_HANDOVER_EN]);
+  expect(posts).toEqual([]);
+  expect(await page.locator('#reply-text').inputValue()).toBe('Tumepokea ripoti yako.');
+  expect(await page.locator('#reply-all-en').inputValue()).toBe('We are sending someone to the roadblock.');
+  await context.close();
+}, 60_000);
+
+it('splitting this report out with an answer to every reporter typed asks first; "no" splits nothing and leaves the agent in that box', async () => {
+  const { ids, page, context, posts } = await openIncident('jelimo', 'en');
+  const asked = answering(page, [false]);
+  await page.locator('#reply-text').fill('Tumepeleka kesi hii IPOA.');
+  await page.locator('#reply-all-en').fill('We are sending someone to the roadblock.');
+  await page.getByRole('button', { name: 'Split from the incident (this report)' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'reply-all-en');
+  // The reply stays sendable after a split (the ticket is still the agent's): not asked about.
+  expect(asked).toEqual([SPLIT_EN]);
+  expect(posts).toEqual([]);
+  expect(await page.locator('#reply-all-en').inputValue()).toBe('We are sending someone to the roadblock.');
+  expect((await h.store.reports.findById(ids[0]))?.incident).toBeTruthy();
+  await context.close();
+}, 60_000);
+
+it('splitting the other report (the incident ends) asks in Kiswahili; a "yes" splits, keeps the reply, and the answer let go does not come back when joined again', async () => {
+  const { ids, page, context } = await openIncident('nyambura', 'sw');
+  const asked = answering(page, [true]);
+  await page.locator('#reply-text').fill('Tumepeleka kesi hii IPOA.');
+  await page.locator('#reply-all-sw').fill('Tunamtuma mtu kwenye kizuizi.');
+  await page.getByTestId('incident').locator(`form:has(input[name=member][value="${ids[1]}"]) button`).click();
+  await page.getByTestId('incident').waitFor({ state: 'detached' });
+  expect(asked).toEqual([SPLIT_SW]);
+  expect((await h.store.reports.findById(ids[0]))?.incident).toBeFalsy();
+  expect(await page.locator('#reply-text').inputValue()).toBe('Tumepeleka kesi hii IPOA.');
+  const agentId = String((await h.store.agents.findByUsername('nyambura'))!._id);
+  for (const id of ids) expect(await h.store.incidents.setIncident(id, ids[0], agentId)).toBe(true);
+  await page.reload();
+  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#reply-all-sw').inputValue()).toBe('');
+  await context.close();
+}, 60_000);
+
+it('splitting one of three reports out keeps the incident on this ticket: nothing is asked, and the answer to every reporter stays typed', async () => {
+  const { ids, page, context } = await openIncident('wairimu', 'en');
+  const agentId = String((await h.store.agents.findByUsername('wairimu'))!._id);
+  const third = await heldTicket('wairimu');
+  expect(await h.store.incidents.setIncident(third, ids[0], agentId)).toBe(true);
+  await page.reload();
+  const asked = answering(page, []);
+  await page.locator('#reply-all-en').fill('We are sending someone to the roadblock.');
+  await page.getByTestId('incident').locator(`form:has(input[name=member][value="${ids[1]}"]) button`).click();
+  await page.locator('.flash', { hasText: 'Taken out of the incident.' }).waitFor();
+  expect(asked).toEqual([]);
+  expect((await h.store.reports.findById(ids[1]))?.incident).toBeFalsy();
+  expect(await page.locator('#reply-all-en').inputValue()).toBe('We are sending someone to the roadblock.');
+  await context.close();
+}, 60_000);
