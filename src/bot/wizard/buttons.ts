@@ -1,4 +1,4 @@
-import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, dateInStory, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, placeOutsideCounty, saysDangerNow, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
+import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, dateInStory, dayInStory, incidentTimeFor, injuriesAfterCategoryChange, isReportKind, placeOutsideCounty, saysDangerNow, skippedAfterCategoryChange, type CategoryCode, type ReportKind } from '../../domain';
 import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
 import { COUNTY_PAGES, editableFor, firstMissing, placeGiven, toReport, townNaming, townOf, withTown } from './flow';
@@ -104,6 +104,15 @@ function storyDayTapped(d: Draft, value: string, now: Date): ReturnType<typeof d
   return told && storyDayValue(told.at.getTime()) === value ? told : undefined;
 }
 
+/**
+ * The part of the day the story gives with the very day tapped ("jana usiku", "last night", "leo asubuhi", `dayInStory`):
+ * Yesterday tapped for it keeps "usiku", as "ndio" to the offer does. A time typed earlier is not the story's: never kept.
+ */
+function storyPartOfDay(d: Draft, tapped: 'now' | 'today' | 'yesterday'): string | undefined {
+  const told = d.text !== undefined ? dayInStory(d.text) : undefined;
+  return told?.when === tapped ? told.time : undefined;
+}
+
 /** Applies a button answer; false when the value is not one this step offers (tampered data). */
 const ANSWERS: Partial<Record<Step, Answer>> = {
   kind(turn, d, value) {
@@ -154,8 +163,9 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     turn.answer();
     d.when = choice ?? 'date';
     d.incidentAt = choice ? incidentTimeFor(choice, turn.now).getTime() : (told?.at.getTime() ?? weekend);
-    // The story's "Jumatano usiku": its part of the day, as "ndio" to the offer keeps it.
-    if (told?.time) d.timeOfDay = told.time;
+    // The story's "Jumatano usiku", or its "jana usiku" with Yesterday tapped: its part of the day, as "ndio" to the offer keeps it.
+    const time = told?.time ?? (choice ? storyPartOfDay(d, choice) : undefined);
+    if (time) d.timeOfDay = time;
     else delete d.timeOfDay;
     delete d.whenSaid;
     turn.advance(d);

@@ -4007,6 +4007,28 @@ describe('a day in words at the date question', () => {
     }
   });
 
+  it('the Today or Yesterday button tapped for the very day the story names keeps its part of the day, as "yes" does; the other day keeps none', () => {
+    for (const [story, button, time] of [
+      ['Jana usiku polisi walinikamata pale stage', 'yesterday', 'usiku'],
+      ['Police arrested my son last night at the roadblock', 'yesterday', 'night'],
+      ['usiku wa jana polisi walikuja', 'yesterday', 'usiku'],
+      ['polisi wamenipiga leo asubuhi', 'today', 'asubuhi'],
+      ['they said they will come for him tonight', 'today', 'night'],
+    ]) {
+      const asked = { draft: draftAt('when', { text: story }) };
+      const tapped = press(asked, button);
+      const yes = type(asked, 'yes');
+      expect([story, stepOf(tapped), tapped.state.draft?.when, tapped.state.draft?.timeOfDay]).toEqual([story, 'review', button, time]);
+      expect([story, tapped.state.draft?.incidentAt, toReport(tapped.state.draft as Draft)?.timeOfDay]).toEqual([story, yes.state.draft?.incidentAt, time]);
+      // The other day tapped: the story's part of the day is not that day's.
+      const other = press(asked, button === 'today' ? 'yesterday' : 'today').state.draft;
+      expect([story, other?.when, other?.timeOfDay]).toEqual([story, button === 'today' ? 'yesterday' : 'today', undefined]);
+    }
+    // A story naming the day with no part of it, or a time typed earlier with no day in the story: the tap keeps none.
+    expect(press({ draft: draftAt('when', { text: 'polisi walinikamata jana' }) }, 'yesterday').state.draft?.timeOfDay).toBeUndefined();
+    expect(press({ draft: draftAt('when', { text: 'polisi walinikamata', timeOfDay: 'saa nne usiku' }) }, 'yesterday').state.draft?.timeOfDay).toBeUndefined();
+  });
+
   it('"tonight" typed at the date question, where the story is asked or after the place keeps the night, as "leo usiku" keeps "usiku"', () => {
     for (const words of ['tonight', 'Tonight.', 'it was tonight']) {
       expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', when: 'today', incidentAt: TODAY_EAT, timeOfDay: 'night' }]);
