@@ -39,6 +39,8 @@ const LAST_MONTH = /\b(?:mwezi (?:uliopita|uliyopita|ulopita|jana)|last month)\b
 /** "Yesterday" as typed ("yestaday", "yesterdy"), and "night" after "last" ("last nyt"): read here and in stories (`STORY_DAY`). */
 const YESTERDAY_TYPED = String.raw`y(?:e?st[ae]?r?d[ae]?y|est[ae]rd[ae]?|esturday|esterdai|esterdy)`;
 const NIGHT_TYPED = '(?:nyt|nite|niyt)';
+/** "Tonight" as it is texted too: "tonite", "2nite", "2night". */
+const TONIGHT_TYPED = '(?:to|2)ni(?:ght|te)';
 const SPELLINGS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:usku|usik|usuku|usiko)\b/giu, 'usiku'],
   [/\b(?:asbh|asbuhi|asubui|asubhi|asubh|asb)\b/giu, 'asubuhi'],
@@ -46,6 +48,7 @@ const SPELLINGS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:mchan|mchna)\b/giu, 'mchana'],
   [new RegExp(String.raw`\b${YESTERDAY_TYPED}\b`, 'giu'), 'yesterday'],
   [new RegExp(String.raw`\blast ?${NIGHT_TYPED}\b|\blastnight\b`, 'giu'), 'last night'],
+  [new RegExp(String.raw`\b${TONIGHT_TYPED}\b`, 'giu'), 'tonight'],
   [/\b(?:nyt|nite)\b/giu, 'night'],
 ];
 
@@ -223,8 +226,8 @@ const TIME_FIRST = new RegExp(`^(${TIME_WORDS})\\s+(\\S.*)$`, 'iu');
 /** A part of the day before its day: "usiku wa kuamkia leo", "usiku wa jana", "asubuhi ya Jumamosi". */
 const PART_FIRST = new RegExp(`^(${PART})\\s+(?:wa|ya)\\s+(\\S.*)$`, 'iu');
 
-/** "Tonight" said as the day ("tonight", "it was tonight"): today, at night. */
-const TONIGHT = /(?:^|\s)tonight[.!]?$/iu;
+/** "Tonight" said as the day ("tonight", "it was tonight", "2nite"): today, at night. */
+const TONIGHT = new RegExp(`(?:^|\\s)${TONIGHT_TYPED}[.!]?$`, 'iu');
 
 /**
  * A time of day after the day ("3/12 saa nne usiku", "jana saa 4", "Monday at 10pm") apart from
@@ -390,7 +393,7 @@ function daysBackInWeekBefore(todayIs: number, day: number): number {
 /** Today or yesterday named in a story, with a part of the day after it: "jana usiku", "yesterday", "last night", "leo asubuhi". */
 /** Typed in a hurry as well ("yestaday", "last nyt": `SPELLINGS`), and a word after it that may be the part of the day ("usku"). */
 const STORY_DAY = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${YESTERDAY_TYPED}|last ?(?:night|${NIGHT_TYPED})|jana|today|tonight|this (?:morning|afternoon|evening)|leo)(?![\p{L}\p{N}]|['’]s\b)(?:\s+(\p{L}+))?`,
+  String.raw`(?<![\p{L}\p{N}])(${YESTERDAY_TYPED}|last ?(?:night|${NIGHT_TYPED})|jana|today|${TONIGHT_TYPED}|this (?:morning|afternoon|evening)|leo)(?![\p{L}\p{N}]|['’]s\b)(?:\s+(\p{L}+))?`,
   'giu',
 );
 /** A day named with its part of the day ("last night", "this morning", after `daySpelling`): that part, as typed at the date question it is kept. */

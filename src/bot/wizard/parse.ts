@@ -128,7 +128,7 @@ const WORDS: Record<Word, readonly string[]> = {
     // Sheng ("sai hii", "sahii") and Kenyan English ("now now") for right now: they were "I could not read that date".
     'sai hii', 'sahii', 'sai hivi', 'saa hii hii', 'now now',
   ],
-  today: ['today', 'leo', 'leo hii', 'this morning', 'leo asubuhi', 'tonight', 'leo jioni', 'leo mchana', 'leo usiku', 'this afternoon', 'this evening', 'today morning', 'today afternoon', 'today evening', 'tdy', '2day', 'siku ya leo'],
+  today: ['today', 'leo', 'leo hii', 'this morning', 'leo asubuhi', 'tonight', 'leo jioni', 'leo mchana', 'leo usiku', 'this afternoon', 'this evening', 'today morning', 'today afternoon', 'today evening', 'tdy', '2day', 'siku ya leo', 'tonite', '2nite', '2night'],
   // "Usiku wa kuamkia leo" is the night that led into today: last night.
   yesterday: [
     'yesterday', 'jana', 'yesterday night', 'last night', 'jana usiku', 'usiku wa jana', 'jana jioni', 'jana asubuhi', 'jana mchana', 'yesterday morning', 'yesterday afternoon', 'yesterday evening', 'last evening',

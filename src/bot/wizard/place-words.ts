@@ -225,7 +225,7 @@ const leadAt = (list: readonly string[]) => PLACE_LEAD_WORDS.has(list[0]) && (li
 /** What follows such a word and is no place: a reason, a way, a state, a time, or only "here"/"there" said again ("kwa sababu", "in pain", "at about", "pale tu", "hapa hapa"). */
 export const NO_PLACE_AFTER = /^(kwa (sababu|nini|hivyo|hiyo|bahati|nguvu|kweli|ajili|mfano|sasa|hakika|kawaida|haraka|siri|simu)|in (pain|fear|hiding|danger|trouble|shock|custody|tears)|(at|in|around) (about|around|\d))\b|^(pale|hapa|hapo|huko|kule)( (tu|hapa|hapo|pale|huko|kule|sasa|ndio|ndiyo|hivi))+$/;
 
-export const TIME_WORDS = /\b(morning|evening|afternoon|night|tonight|midnight|dawn|noon|asubuhi|jioni|usiku|mchana|alfajiri|saa|am|pm|leo|jana|juzi|today|yesterday|week|wiki|month|mwezi)\b|\d(am|pm|hrs)\b/;
+export const TIME_WORDS = /\b(morning|evening|afternoon|night|tonight|tonite|2nite|2night|midnight|dawn|noon|asubuhi|jioni|usiku|mchana|alfajiri|saa|am|pm|leo|jana|juzi|today|yesterday|week|wiki|month|mwezi)\b|\d(am|pm|hrs)\b/;
 
 /** What is not part of a town's name ("Githurai 45", "Murang'a"): where its words are split. */
 const NOT_NAME_CHARS = /[^\p{L}\p{N}'-]+/u;

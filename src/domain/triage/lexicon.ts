@@ -258,7 +258,7 @@ export const STOPWORDS = new Set(
     'is are was were be been being am do did does done have has had will would can could should may might must ' +
     'i me my mine we us our you your he him his she her it its they them their this that these those there here ' +
     'who whom which what when where why how also very just only even still too not no yes ok okay please kindly sir madam ' +
-    'today yesterday morning evening afternoon now today tonight around near opposite next behind beside outside inside ' +
+    'today yesterday morning evening afternoon now today tonight tonite 2nite 2night around near opposite next behind beside outside inside ' +
     'some any all every each one two other another again said told asked came went got get go come went saw seen see ' +
     'na ya wa la za cha vya kwa katika kwenye ni si mmoja hii hiyo huyo hao hapo pale hapa huko kule leo jana juzi asubuhi jioni ' +
     'mchana sasa hivi tu pia sana lakini au kama kuna kulikuwa kulikua wakati baada kabla karibu nje ndani mimi sisi wao ' +

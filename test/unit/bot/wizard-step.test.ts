@@ -4038,6 +4038,25 @@ describe('a day in words at the date question', () => {
     expect(type(at('place'), 'near the stage tonight').state.draft).toMatchObject({ place: 'near the stage', when: 'today', timeOfDay: 'night' });
   });
 
+  it('"2nite", "tonite" and "2night" are read as "tonight" wherever it is: typed at the date question, where the story is asked, after the place, and in the story offered', () => {
+    for (const spelt of ['2nite', 'tonite', '2night']) {
+      for (const words of [spelt, `it was ${spelt}`, `${spelt}.`]) {
+        expect([words, type(at('when'), words).state.draft]).toMatchObject([words, { step: 'review', when: 'today', incidentAt: TODAY_EAT, timeOfDay: 'night' }]);
+      }
+      const early = type(at('desc'), spelt);
+      expect([spelt, said(early), early.state.draft?.when, early.state.draft?.timeOfDay]).toEqual([spelt, ['when.kept_early', 'desc.ask'], 'today', 'night']);
+      expect([spelt, type(at('place'), `near the stage ${spelt}`).state.draft]).toMatchObject([spelt, { place: 'near the stage', when: 'today', timeOfDay: 'night' }]);
+      // The story's "2nite" is offered as its day: "yes" or Today takes it with the night.
+      const offered = type(at('place', { text: `they said they will come for him ${spelt}` }), 'the stage');
+      expect([spelt, said(offered)]).toEqual([spelt, ['place.noted', 'when.offer_today+when.ask']]);
+      for (const r of [type(offered.state, 'yes'), press(offered.state, 'today')]) expect([spelt, r.state.draft?.when, r.state.draft?.timeOfDay]).toEqual([spelt, 'today', 'night']);
+      // Led into a place at the county question, it is a time, as "tonight" is: not part of the place.
+      const tonight = type(at('county'), 'at the roadblock tonight');
+      const spelled = type(at('county'), `at the roadblock ${spelt}`);
+      expect([spelt, said(spelled), spelled.state.draft?.place]).toEqual([spelt, said(tonight), tonight.state.draft?.place]);
+    }
+  });
+
   it('a part of the day before its day, with the hour after it ("usiku wa jana saa nne", "asubuhi ya leo saa tatu"), keeps both, as "jana usiku saa nne" does', () => {
     expect(type(at('when'), 'usiku wa jana saa nne').state.draft).toMatchObject({ step: 'review', when: 'yesterday', incidentAt: TODAY_EAT - DAY, timeOfDay: 'usiku saa nne' });
     expect(type(at('when'), 'asubuhi ya leo saa tatu').state.draft).toMatchObject({ step: 'review', when: 'today', incidentAt: TODAY_EAT, timeOfDay: 'asubuhi saa tatu' });

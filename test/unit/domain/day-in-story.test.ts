@@ -24,6 +24,13 @@ describe('a day the story names, to offer at the date question', () => {
     expect(dayInStory('habari ya jana ni kwamba walinipiga')).toEqual({ when: 'yesterday', words: 'jana' });
   });
 
+  it('reads "2nite", "tonite" and "2night" as "tonight": today, at night, quoted as typed', () => {
+    for (const words of ['2nite', 'tonite', '2night', 'Tonite']) {
+      expect(dayInStory(`they said they will come for him ${words}`)).toEqual({ when: 'today', words, time: 'night' });
+      expect(dayInStory(`${words} police raided our plot`)).toEqual({ when: 'today', words, time: 'night' });
+    }
+  });
+
   it('reads a day typed in a hurry ("last nyt", "yestaday", "jana usku"), quoting it as typed, the part of the day written out', () => {
     expect(dayInStory('plz hlp polisi wamenipiga last nyt')).toEqual({ when: 'yesterday', words: 'last nyt', time: 'night' });
     expect(dayInStory('they beat me lastnight at the stage')).toEqual({ when: 'yesterday', words: 'lastnight', time: 'night' });
