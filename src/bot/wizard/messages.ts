@@ -12,7 +12,7 @@ import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './tu
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
 import { storyPart, earlyStory, stopsForFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, namesWeaponOrBlow, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
-import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS, sorryOnly, estateBeforeCounty, estateAndCounty } from './place-words';
+import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS, sorryOnly, estateBeforeCounty, estateAndCounty, countyThenEstate, CBD_FIRST } from './place-words';
 import { dayAnswer, dayOfMonthAlone, placeThenDay, type DayRead, wordDay, dayThenMore, thenMore, addsNothing } from './day-words';
 import { tellsWhatWasDone, correctedPlace, beginsDoneToSomeone, splitPlaceAfterAct } from './place-after-act';
 
@@ -471,7 +471,8 @@ function countyAhead(turn: Turn, d: Draft, input: string): boolean {
 
 /** "Kayole Nairobi" read as "Kayole" typed alone is: the county, and the estate as the town named for it. */
 function estateAsTown(input: string): Extract<CountyMatch, { kind: 'exact' }> | undefined {
-  const named = estateAndCounty(input);
+  // Or the county first ("Nairobi, Kayole", "nrb kayole"): read the same way.
+  const named = estateAndCounty(input) ?? countyThenEstate(input);
   return named && { kind: 'exact', county: named.county, town: named.estate };
 }
 
@@ -506,7 +507,8 @@ function placeFixedAhead(turn: Turn, d: Draft, input: string): boolean {
   if (!d.countyEarly || d.county === undefined || d.location) return false;
   const sorry = placeMeant(input);
   // "Kayole Nairobi", "sorry ilikuwa Kitengela Kajiado": the estate, within the county it names.
-  const named = estateAndCounty(sorry ?? (d.place === undefined ? input : ''));
+  const typed = sorry ?? (d.place === undefined ? input : '');
+  const named = estateAndCounty(typed) ?? countyThenEstate(typed);
   if (named) return estateNamedAhead(turn, d, named);
   const meant = sorry ?? (d.place === undefined && areaNamed(input) ? input.trim() : undefined);
   const counties = meant !== undefined ? countiesOfPlace(meant, electoralUnits()) : undefined;
@@ -1472,9 +1474,6 @@ function estateOfOtherCounty(turn: Turn, d: Draft, input: string): boolean {
   countyChangedAtPlace(turn, d, found.county.code, townNaming(found.estate, found.county.code));
   return true;
 }
-
-/** A place beginning with the CBD, which every county's town has ("cbd", "CBD near archives"). */
-const CBD_FIRST = /^cbd\b/;
 
 /**
  * "Kisumu, Kondele", "Kisumu Kondele", "ksm kondele" at "Where in Nairobi?": another county by its own name (or short form),

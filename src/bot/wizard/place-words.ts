@@ -609,12 +609,16 @@ export function estateBeforeCounty(input: string, county: number): string | unde
     if (typed.length <= n || typed.length - n > TOWN_NAME_MAX_WORDS) continue;
     const m = matchCounty(typed.slice(-n).join(' '));
     if (m.kind !== 'exact' || m.town || m.county.code !== county) continue;
-    const estate = typed.slice(0, -n).join(' ').replace(TRAILING_SEPARATOR, '');
-    const town = townNamed(estate);
-    const fits = town ? !town.greeting && [town.county, town.also].includes(county) : matchCounty(estate).kind === 'none' && plausibleName(estate) && !namesAPerson(estate);
-    return fits ? checkedPlace(estate) : undefined;
+    return estateIn(typed.slice(0, -n).join(' ').replace(TRAILING_SEPARATOR, ''), county);
   }
   return undefined;
+}
+
+/** An estate of the county, as typed: a known town of it (or of it and another), or a name no list knows that reads as a place's, no person. */
+function estateIn(estate: string, county: number): string | undefined {
+  const town = townNamed(estate);
+  const fits = town ? !town.greeting && [town.county, town.also].includes(county) : matchCounty(estate).kind === 'none' && plausibleName(estate) && !namesAPerson(estate);
+  return fits ? checkedPlace(estate) : undefined;
 }
 
 const LETTER = /\p{L}/u;
@@ -634,6 +638,22 @@ export function estateAndCounty(input: string): { county: County; estate: string
     return estate !== undefined ? { county: m.county, estate } : undefined;
   }
   return undefined;
+}
+
+/** A place beginning with the CBD, which every county's town has ("cbd", "CBD near archives", "nrb cbd"): the county's town, not an estate. */
+export const CBD_FIRST = /^cbd\b/;
+
+/**
+ * "Nairobi, Kayole", "nrb kayole", "Kisumu Kondele": the county first by its own name or short form (`countyAndPlace`,
+ * `countyThenKnownPlace`), then an estate of it (`estateIn`), as `estateAndCounty` reads "Kayole Nairobi"; undefined for
+ * anything else ("Nairobi, near the stage", "Mombasa road", "Thika, Kiandutu", "nrb cbd", read as they were).
+ */
+export function countyThenEstate(input: string): { county: County; estate: string } | undefined {
+  const typed = input.trim();
+  const parts = countyAndPlace(typed) ?? countyThenKnownPlace(typed);
+  if (!parts || parts.county.town !== undefined || wordCount(parts.place) > TOWN_NAME_MAX_WORDS || CBD_FIRST.test(normalise(parts.place))) return undefined;
+  const estate = estateIn(parts.place.replace(TRAILING_SEPARATOR, ''), parts.county.county.code);
+  return estate !== undefined ? { county: parts.county.county, estate } : undefined;
 }
 
 /** "Last week", "mwezi uliopita", "the other day": a time, not a day; the day is asked for. */

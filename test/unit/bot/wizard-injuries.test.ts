@@ -971,6 +971,52 @@ describe('where, typed at "was anyone hurt?" as an estate and its county ("Kayol
   });
 });
 
+describe('where, typed at "was anyone hurt?" county first ("Nairobi, Kayole", "nrb kayole", "Kisumu Kondele")', () => {
+  it.each([
+    ['Nairobi, Kayole', 'Kayole Nairobi', 'Kayole', 47],
+    ['nrb kayole', 'kayole nrb', 'kayole', 47],
+    ['Kisumu Kondele', 'Kondele Kisumu', 'Kondele', 42],
+    ['Nakuru, Pipeline', 'Pipeline Nakuru', 'Pipeline', 32],
+    ['Kajiado - Kitengela', 'Kitengela Kajiado', 'Kitengela', 34],
+  ])('"%s" with no county yet is read as "%s" is: the county kept, the place then asked within the estate', (text, estateFirst, estate, county) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([said(r), stepOf(r), r.state.draft?.county, r.state.draft?.town, r.state.draft?.text]).toEqual([['injury.county_kept', 'injury.hurt.ask'], 'hurt', county, { name: estate, counties: [county] }, STORY]);
+    expect(r.state.draft).toEqual(type(at('hurt', { text: STORY }), estateFirst).state.draft);
+    const none = press(r.state, 'none');
+    expect([stepOf(none), said(none)]).toEqual(['place', ['answer', 'place.ask_town']]);
+  });
+
+  it('after "Nairobi" was kept there: "Nairobi, Kayole" is the place Kayole, and "Kajiado, Kitengela" takes Kajiado, as the estate first does', () => {
+    const kept = type(at('hurt', { text: STORY }), 'Nairobi').state;
+    for (const [text, estateFirst] of [['Nairobi, Kayole', 'Kayole Nairobi'], ['nrb kayole', 'kayole nrb'], ['Kajiado, Kitengela', 'Kitengela Kajiado']]) {
+      const r = type(kept, text);
+      const first = type(kept, estateFirst);
+      expect([text, said(r), r.state.draft]).toEqual([text, said(first), first.state.draft]);
+    }
+    expect(type(kept, 'Nairobi, Kayole').state.draft).toMatchObject({ county: 47, place: 'Kayole', text: STORY });
+  });
+
+  it('at the danger question and where the story is asked, before any story, as the estate first is read there too', () => {
+    for (const [text, estateFirst] of [['Nairobi, Kayole', 'Kayole Nairobi'], ['Kisumu Kondele', 'Kondele Kisumu']]) {
+      for (const state of [at('danger', { danger: undefined }), at('desc')]) {
+        const r = type(state, text);
+        const first = type(state, estateFirst);
+        expect([text, said(r), r.state.draft]).toEqual([text, said(first), first.state.draft]);
+        expect([text, said(r)[0], r.state.draft?.town?.name]).toEqual([text, 'injury.county_kept', text === 'Kisumu Kondele' ? 'Kondele' : 'Kayole']);
+      }
+    }
+  });
+
+  it('what the estate first does not read stays as before: a place that is no estate, a road, a county named by a town', () => {
+    for (const text of ['Nairobi, near the stage', 'Mombasa road', 'Thika, Kiandutu']) {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([text, said(r), r.state.draft?.county, r.state.draft?.text]).toEqual([text, ['desc.added', 'injury.hurt.ask'], undefined, `${STORY}\n${text}`]);
+    }
+    // "Nairobi CBD" was read already (a town of the county's own name).
+    expect(type(at('hurt', { text: STORY }), 'nrb cbd').state.draft).toMatchObject({ county: 47, town: { name: 'Nairobi CBD' } });
+  });
+});
+
 describe('a weapon typed at "was anyone hurt?" after "Nairobi" ("rungus")', () => {
   it.each(['rungus', 'marungu', 'mateke', 'teargas', 'bunduki'])('"%s" is more of the story, never the place', (word) => {
     const kept = type(at('hurt', { text: STORY }), 'Nairobi').state;
