@@ -503,6 +503,7 @@ export function hurtCount(text: string): HurtCount | undefined {
 
 /** The count kept in the story, in the language of the words ("3 people hurt", "watu 3 waliumia"); after a killing, others. */
 export function hurtCountLine(count: number, lang: 'en' | 'sw', others: boolean): string {
-  if (lang === 'sw') return count === 1 ? `mtu ${others ? 'mwingine ' : ''}1 aliumia` : `watu ${others ? 'wengine ' : ''}${count} waliumia`;
+  // "Mtu mmoja": one in words, as people say it ("mtu 1" reads as a form's).
+  if (lang === 'sw') return count === 1 ? `mtu ${others ? 'mwingine ' : ''}mmoja aliumia` : `watu ${others ? 'wengine ' : ''}${count} waliumia`;
   return `${count} ${others ? 'other ' : ''}${count === 1 ? 'person' : 'people'} hurt`;
 }

@@ -921,7 +921,8 @@ describe('a count typed at "was anyone hurt?" ("3", "watatu", "three people")', 
     ['ndio watatu', STORY, 'watu 3 waliumia'],
     ['yes 2 people', EN_STORY, '2 people hurt'],
     ['1', EN_STORY, '1 person hurt'],
-    ['mtu mmoja', STORY, 'mtu 1 aliumia'],
+    ['mtu mmoja', STORY, 'mtu mmoja aliumia'],
+    ['1', STORY, 'mtu mmoja aliumia'],
   ])('"%s" is a yes: the count kept in the story, said so, and on as "Yes" goes', (text, story, line) => {
     const r = type(at('hurt', { text: story }), text);
     expect([said(r), stepOf(r), r.state.draft?.injuries, r.state.draft?.text]).toEqual([['desc.added', 'injury.p3.ask'], 'p3', { hurt: 'hurt' }, `${story}\n${line}`]);
@@ -930,6 +931,8 @@ describe('a count typed at "was anyone hurt?" ("3", "watatu", "three people")', 
   it('after a killing, others counted', () => {
     const r = type(at('hurt', { text: STORY, category: 'p_killing' }), '2');
     expect([r.state.draft?.injuries, r.state.draft?.text]).toEqual([{ hurt: 'hurt' }, `${STORY}\nwatu wengine 2 waliumia`]);
+    const one = type(at('hurt', { text: STORY, category: 'p_killing' }), '1');
+    expect(one.state.draft?.text).toBe(`${STORY}\nmtu mwingine mmoja aliumia`);
   });
 
   it.each(['0', '2024', '0712345678', '3 days ago', 'sita'])('"%s" is no count of the hurt', (text) => {
