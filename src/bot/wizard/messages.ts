@@ -12,7 +12,7 @@ import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './tu
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
 import { storyPart, earlyStory, stopsForFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, namesWeaponOrBlow, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
-import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS, sorryOnly, estateBeforeCounty, estateAndCounty, countyThenEstate, CBD_FIRST } from './place-words';
+import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS, sorryOnly, estateBeforeCounty, estateAndCounty, countyThenEstate, countyByNameThenPlace } from './place-words';
 import { dayAnswer, dayOfMonthAlone, placeThenDay, type DayRead, wordDay, dayThenMore, thenMore, addsNothing } from './day-words';
 import { tellsWhatWasDone, correctedPlace, beginsDoneToSomeone, splitPlaceAfterAct } from './place-after-act';
 
@@ -1482,11 +1482,9 @@ function estateOfOtherCounty(turn: Turn, d: Draft, input: string): boolean {
  * the day typed after it (`day`). It was kept as the place "Kisumu, Kondele" in Nairobi.
  */
 function countyThenPlaceOfOther(turn: Turn, d: Draft, input: string, day: DayRead | undefined): boolean {
-  const typed = input.trim();
-  const parts = d.county !== undefined ? (countyAndPlace(typed) ?? countyThenKnownPlace(typed)) : undefined;
-  if (!parts || parts.county.town !== undefined || parts.county.county.code === d.county || !checkText(parts.place, LIMITS.placeMaxChars).ok) return false;
-  // "Nairobi CBD", "nrb cbd" at "Where in Kiambu?": a place named after the county (a stage, a route), kept as typed as before.
-  if (CBD_FIRST.test(normalise(parts.place))) return false;
+  // Never "Nairobi CBD", "nrb cbd" at "Where in Kiambu?": a place named after the county (a stage, a route), kept as typed as before.
+  const parts = d.county !== undefined ? countyByNameThenPlace(input) : undefined;
+  if (!parts || parts.county.county.code === d.county || !checkText(parts.place, LIMITS.placeMaxChars).ok) return false;
   const code = parts.county.county.code;
   chooseCounty(d, code);
   if (day) noteDay(d, day);

@@ -609,9 +609,14 @@ export function estateBeforeCounty(input: string, county: number): string | unde
     if (typed.length <= n || typed.length - n > TOWN_NAME_MAX_WORDS) continue;
     const m = matchCounty(typed.slice(-n).join(' '));
     if (m.kind !== 'exact' || m.town || m.county.code !== county) continue;
-    return estateIn(typed.slice(0, -n).join(' ').replace(TRAILING_SEPARATOR, ''), county);
+    return estateBefore(typed, n, county);
   }
   return undefined;
+}
+
+/** The estate before the county's name in its last `n` words, as `estateIn` reads it; none when too many words come before. */
+function estateBefore(typed: readonly string[], n: number, county: number): string | undefined {
+  return typed.length - n > TOWN_NAME_MAX_WORDS ? undefined : estateIn(typed.slice(0, -n).join(' ').replace(TRAILING_SEPARATOR, ''), county);
 }
 
 /** An estate of the county, as typed: a known town of it (or of it and another), or a name no list knows that reads as a place's, no person. */
@@ -634,14 +639,24 @@ export function estateAndCounty(input: string): { county: County; estate: string
     const named = typed.slice(-n).join(' ');
     const m = typed.length > n && LETTER.test(named) ? matchCounty(named) : undefined;
     if (m?.kind !== 'exact' || m.town) continue;
-    const estate = estateBeforeCounty(input, m.county.code);
+    const estate = estateBefore(typed, n, m.county.code);
     return estate !== undefined ? { county: m.county, estate } : undefined;
   }
   return undefined;
 }
 
 /** A place beginning with the CBD, which every county's town has ("cbd", "CBD near archives", "nrb cbd"): the county's town, not an estate. */
-export const CBD_FIRST = /^cbd\b/;
+const CBD_FIRST = /^cbd\b/;
+
+/**
+ * The county first by its own name or short form, then a place (`countyAndPlace`, `countyThenKnownPlace`): "Kisumu, Kondele",
+ * "nrb kayole"; undefined for a county named by a town ("Thika, Kiandutu") or the county's CBD ("nrb cbd", "Nairobi CBD").
+ */
+export function countyByNameThenPlace(input: string): ReturnType<typeof countyAndPlace> {
+  const typed = input.trim();
+  const parts = countyAndPlace(typed) ?? countyThenKnownPlace(typed);
+  return parts && parts.county.town === undefined && !CBD_FIRST.test(normalise(parts.place)) ? parts : undefined;
+}
 
 /**
  * "Nairobi, Kayole", "nrb kayole", "Kisumu Kondele": the county first by its own name or short form (`countyAndPlace`,
@@ -649,9 +664,8 @@ export const CBD_FIRST = /^cbd\b/;
  * anything else ("Nairobi, near the stage", "Mombasa road", "Thika, Kiandutu", "nrb cbd", read as they were).
  */
 export function countyThenEstate(input: string): { county: County; estate: string } | undefined {
-  const typed = input.trim();
-  const parts = countyAndPlace(typed) ?? countyThenKnownPlace(typed);
-  if (!parts || parts.county.town !== undefined || wordCount(parts.place) > TOWN_NAME_MAX_WORDS || CBD_FIRST.test(normalise(parts.place))) return undefined;
+  const parts = countyByNameThenPlace(input);
+  if (!parts || wordCount(parts.place) > TOWN_NAME_MAX_WORDS) return undefined;
   const estate = estateIn(parts.place.replace(TRAILING_SEPARATOR, ''), parts.county.county.code);
   return estate !== undefined ? { county: parts.county.county, estate } : undefined;
 }
