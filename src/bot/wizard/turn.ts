@@ -539,8 +539,7 @@ function keptCounty(d: Draft): number | undefined {
 export function countyKeyboard(d: Draft, page: number, offered: readonly number[] = []): Keyboard {
   const kept = keptCounty(d);
   // Nothing else offered: the county (or two) of a town typed before this question ("Kayole"), on every page and reply.
-  const told = storyCounty(d);
-  const top = offered.length || kept !== undefined ? offered : (earlyPlaceCounties(d)?.counties ?? (told !== undefined ? [told] : []));
+  const top = offered.length || kept !== undefined ? offered : (earlyPlaceCounties(d)?.counties ?? storyCountyOffered(d));
   const [suggestion, also] = [...new Set(kept === undefined ? top : [...top, kept])];
   return { type: 'county', draftId: d.id, page, ...(suggestion !== undefined ? { suggestion } : {}), ...(also !== undefined ? { also } : {}) };
 }
@@ -566,6 +565,12 @@ export function earlyPlaceCounties(d: Draft): { place: string; counties: number[
 export function storyCounty(d: Draft): number | undefined {
   if (keptCounty(d) !== undefined || d.text === undefined) return undefined;
   return countyNamedInStory(d.text)?.code;
+}
+
+/** `storyCounty` as the county keyboard offers it: read only when nothing else is on top. */
+function storyCountyOffered(d: Draft): number[] {
+  const told = storyCounty(d);
+  return told !== undefined ? [told] : [];
 }
 
 /** The draft holds the reporter's own words or files, or an alert already raised: not thrown away on one tap. */
