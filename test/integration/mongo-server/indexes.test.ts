@@ -69,6 +69,22 @@ describe('index commands through the driver', () => {
     expect((err as MongoServerError).keyValue).toEqual({ county: 'Nairobi', ward: 'A' });
   });
 
+  it('keeps index entries right through updates of other fields and of a nested indexed field', async () => {
+    const coll = t.db.collection<Document>('nested_moves');
+    await coll.createIndex({ 'a.b': 1 }, { unique: true });
+    await coll.createIndex({ k: 1 });
+    await coll.insertMany([{ _id: 1, a: { b: 1 }, k: 'x', n: 0 }, { _id: 2, a: { b: 2 }, k: 'y', n: 0 }] as Document[]);
+    await coll.updateOne({ _id: 1 } as Document, { $inc: { n: 1 } });
+    expect(isDuplicateKey(await coll.updateOne({ _id: 2 } as Document, { $set: { 'a.b': 1 } }).catch((e: unknown) => e))).toBe(true);
+    await coll.updateOne({ _id: 1 } as Document, { $set: { 'a.b': 3 } });
+    expect(await coll.find({ 'a.b': 1 }).toArray()).toEqual([]);
+    expect(await coll.find({ 'a.b': 3 }).toArray()).toEqual([{ _id: 1, a: { b: 3 }, k: 'x', n: 1 }]);
+    await coll.updateOne({ _id: 2 } as Document, { $set: { 'a.b': 1 }, $rename: { k: 'key' } });
+    expect(await coll.find({ k: 'y' }).toArray()).toEqual([]);
+    expect(await coll.find({ k: 'x' }).project({ _id: 1 }).toArray()).toEqual([{ _id: 1 }]);
+    expect(await coll.find({ 'a.b': 1 }).project({ _id: 1, key: 1 }).toArray()).toEqual([{ _id: 2, key: 'y' }]);
+  });
+
   it('lets sparse unique indexes skip documents without the field', async () => {
     const coll = t.db.collection('sparse');
     await coll.createIndex({ phone: 1 }, { unique: true, sparse: true });

@@ -80,6 +80,19 @@ describe('update operators', () => {
     expect([10334, 17419]).toContain(err.code); // BSONObjectTooLarge (17419 before MongoDB 6)
     expect(await coll.findOne({ _id: 1 } as Document, { projection: { b: 1 } })).toEqual({ _id: 1 });
   });
+
+  it('counts a document’s size through a series of updates: past 16 MiB refused, room made by a smaller field accepted', async () => {
+    const coll = await fresh([{ _id: 1, a: 'x'.repeat(9 * 1024 * 1024), n: 0 } as Document]);
+    await coll.updateOne({ _id: 1 } as Document, { $inc: { n: 1 } });
+    const grown = await failure(coll.findOneAndUpdate({ _id: 1 } as Document, { $set: { b: 'y'.repeat(8 * 1024 * 1024) } }));
+    expect([10334, 17419]).toContain(grown.code);
+    await coll.updateOne({ _id: 1 } as Document, { $set: { a: 'short' }, $inc: { n: 1 } });
+    await coll.updateOne({ _id: 1 } as Document, { $set: { b: 'y'.repeat(8 * 1024 * 1024) } });
+    const again = await failure(coll.updateOne({ _id: 1 } as Document, { $rename: { b: 'c' }, $set: { d: 'z'.repeat(9 * 1024 * 1024) } }));
+    expect([10334, 17419]).toContain(again.code);
+    const doc = await coll.findOne({ _id: 1 } as Document, { projection: { a: 1, n: 1, c: 1, d: 1 } });
+    expect(doc).toEqual({ _id: 1, a: 'short', n: 2 });
+  });
 });
 
 describe('index definitions', () => {
