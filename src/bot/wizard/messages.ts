@@ -12,7 +12,7 @@ import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './tu
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
 import { storyPart, earlyStory, stopsForFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, namesWeaponOrBlow, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
-import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS, sorryOnly, estateBeforeCounty, estateAndCounty, countyThenEstate, countyByNameThenPlace } from './place-words';
+import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS, sorryOnly, estateBeforeCounty, estateAndCounty, estateWithCounty, countyByNameThenPlace } from './place-words';
 import { dayAnswer, dayOfMonthAlone, placeThenDay, type DayRead, wordDay, dayThenMore, thenMore, addsNothing } from './day-words';
 import { tellsWhatWasDone, correctedPlace, beginsDoneToSomeone, splitPlaceAfterAct } from './place-after-act';
 
@@ -472,7 +472,7 @@ function countyAhead(turn: Turn, d: Draft, input: string): boolean {
 /** "Kayole Nairobi" read as "Kayole" typed alone is: the county, and the estate as the town named for it. */
 function estateAsTown(input: string): Extract<CountyMatch, { kind: 'exact' }> | undefined {
   // Or the county first ("Nairobi, Kayole", "nrb kayole"): read the same way.
-  const named = estateAndCounty(input) ?? countyThenEstate(input);
+  const named = estateWithCounty(input);
   return named && { kind: 'exact', county: named.county, town: named.estate };
 }
 
@@ -507,8 +507,7 @@ function placeFixedAhead(turn: Turn, d: Draft, input: string): boolean {
   if (!d.countyEarly || d.county === undefined || d.location) return false;
   const sorry = placeMeant(input);
   // "Kayole Nairobi", "sorry ilikuwa Kitengela Kajiado": the estate, within the county it names.
-  const typed = sorry ?? (d.place === undefined ? input : '');
-  const named = estateAndCounty(typed) ?? countyThenEstate(typed);
+  const named = estateWithCounty(sorry ?? (d.place === undefined ? input : ''));
   if (named) return estateNamedAhead(turn, d, named);
   const meant = sorry ?? (d.place === undefined && areaNamed(input) ? input.trim() : undefined);
   const counties = meant !== undefined ? countiesOfPlace(meant, electoralUnits()) : undefined;
@@ -529,7 +528,7 @@ function placeFixedAhead(turn: Turn, d: Draft, input: string): boolean {
  * in the county kept, the estate is the place, as "Kayole" alone is; in another ("Kitengela Kajiado"), that county is
  * taken, as its own name would be (`keepCountyFixed`), and the place asked within the estate after the injuries.
  */
-function estateNamedAhead(turn: Turn, d: Draft, named: NonNullable<ReturnType<typeof estateAndCounty>>): boolean {
+function estateNamedAhead(turn: Turn, d: Draft, named: NonNullable<ReturnType<typeof estateWithCounty>>): boolean {
   if (named.county.code === d.county) return placeAhead(turn, d, named.estate);
   return keepCountyFixed(turn, d, { code: named.county.code, town: named.estate }, undefined);
 }

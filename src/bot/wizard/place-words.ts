@@ -663,11 +663,16 @@ export function countyByNameThenPlace(input: string): ReturnType<typeof countyAn
  * `countyThenKnownPlace`), then an estate of it (`estateIn`), as `estateAndCounty` reads "Kayole Nairobi"; undefined for
  * anything else ("Nairobi, near the stage", "Mombasa road", "Thika, Kiandutu", "nrb cbd", read as they were).
  */
-export function countyThenEstate(input: string): { county: County; estate: string } | undefined {
+function countyThenEstate(input: string): { county: County; estate: string } | undefined {
   const parts = countyByNameThenPlace(input);
   if (!parts || wordCount(parts.place) > TOWN_NAME_MAX_WORDS) return undefined;
   const estate = estateIn(parts.place.replace(TRAILING_SEPARATOR, ''), parts.county.county.code);
   return estate !== undefined ? { county: parts.county.county, estate } : undefined;
+}
+
+/** An estate with its county, either way round: "Kayole Nairobi" (`estateAndCounty`) or "Nairobi, Kayole" (`countyThenEstate`). */
+export function estateWithCounty(input: string): { county: County; estate: string } | undefined {
+  return estateAndCounty(input) ?? countyThenEstate(input);
 }
 
 /** "Last week", "mwezi uliopita", "the other day": a time, not a day; the day is asked for. */
