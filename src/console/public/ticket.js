@@ -92,6 +92,10 @@
     ['reply-all-en', 'reply-all-sw', 'reply-all-key'].forEach(function (id) { store(function (s) { s.removeItem(draftKeyOf(id)); }); });
   }
   if (R.flash === 'incident_replied' || R.flash === 'incident_replied_some') forgetAllDrafts();
+  // A split let go of the answer to every reporter (see below): gone once this page says it was done.
+  var SPLIT_PENDING = 'ripoti:split-pending:' + ticketId;
+  var splitPending = store(function (s) { var v = s.getItem(SPLIT_PENDING); s.removeItem(SPLIT_PENDING); return v; });
+  if (splitPending && R.flash === 'incident_split') forgetAllDrafts();
   // The page's key, kept with the drafts: the one kept wins over the one a render (or a redraw) brings.
   function keepAllKey() {
     var allKey = document.getElementById('reply-all-key');
@@ -443,10 +447,14 @@
     }
     if (held.length) discarding = { form: form, boxes: held };
   }, true);
-  // A release, "Close every report" or a split leaves the page as it goes on (after console.js's data-confirm);
+  // A release or "Close every report" leaves the page as it goes on (after console.js's data-confirm);
   // a close here is discarded once it is done (submit), as a refused one leaves the text sendable.
+  // A split comes back to this page, which lets the text go once it says the split was done: a split
+  // refused (the session ended, the incident changed meanwhile) or never sent keeps what was typed.
   document.addEventListener('submit', function (ev) {
-    if (discarding && ev.target === discarding.form && !ev.defaultPrevented && !ev.target.hasAttribute('data-async')) letGo(discarding.boxes);
+    if (!discarding || ev.target !== discarding.form || ev.defaultPrevented || ev.target.hasAttribute('data-async')) return;
+    if (losesReply(ev.target) === 'data-unsent-split') store(function (s) { s.setItem(SPLIT_PENDING, '1'); });
+    else letGo(discarding.boxes);
   });
   // ---- Refer: "another agency" without its name is said at once, at the name box (it was asked
   // about as "another agency", then refused by the console). An agency other than the usual one for

@@ -342,6 +342,22 @@ it('splitting the other report (the incident ends) asks in Kiswahili; a "yes" sp
   await context.close();
 }, 60_000);
 
+it('a "yes" to a split that never reached the console (the connection dropped) keeps the answer to every reporter: back on the ticket, it is in its box', async () => {
+  const { ids, page, context } = await openIncident('nasimiyu', 'en');
+  const asked = answering(page, [true]);
+  await page.locator('#reply-all-en').fill('We are sending someone to the roadblock.');
+  await page.route('**/incident/split', (route) => route.abort('connectionreset'));
+  await page.getByRole('button', { name: 'Split from the incident (this report)' }).click();
+  // The browser's own error page, as when the connection drops.
+  await page.waitForURL((u) => u.href.startsWith('chrome-error:'));
+  expect(asked).toEqual([SPLIT_EN]);
+  expect((await h.store.reports.findById(ids[0]))?.incident).toBeTruthy();
+  await page.goto(`${h.base}/tickets/${ids[0]}`);
+  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#reply-all-en').inputValue()).toBe('We are sending someone to the roadblock.');
+  await context.close();
+}, 60_000);
+
 it('splitting one of three reports out keeps the incident on this ticket: nothing is asked, and the answer to every reporter stays typed', async () => {
   const { ids, page, context } = await openIncident('wairimu', 'en');
   const agentId = String((await h.store.agents.findByUsername('wairimu'))!._id);
