@@ -13,7 +13,8 @@ export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
  * 241 s and 231 CPU-s against 447 s and 398 CPU-s with the full browser (2026-12-07, same machine,
  * 3 workers, every test passing both ways), and `npm test` is CPU-bound there.
  */
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
