@@ -88,14 +88,17 @@
   // reload, then Send) are the same answer, not a second copy to every reporter.
   // Once: console.js takes the banner out of the address, so a reload (or a tab brought back) does
   // not clear the next answer, being written now.
+  var ALL_DRAFTS = ['reply-all-en', 'reply-all-sw', 'reply-all-key'];
   function forgetAllDrafts() {
-    ['reply-all-en', 'reply-all-sw', 'reply-all-key'].forEach(function (id) { store(function (s) { s.removeItem(draftKeyOf(id)); }); });
+    ALL_DRAFTS.forEach(function (id) { store(function (s) { s.removeItem(draftKeyOf(id)); }); });
   }
   if (R.flash === 'incident_replied' || R.flash === 'incident_replied_some') forgetAllDrafts();
   // A split let go of the answer to every reporter (see below): gone once this page says it was done.
   var SPLIT_PENDING = 'ripoti:split-pending:' + ticketId;
   var splitPending = store(function (s) { var v = s.getItem(SPLIT_PENDING); s.removeItem(SPLIT_PENDING); return v; });
   if (splitPending && R.flash === 'incident_split') forgetAllDrafts();
+  // Back here with a release or "Close every report" still marked (see below): it was not done, so what was typed stays.
+  store(function (s) { var v = JSON.parse(s.getItem(R.LET_GO) || 'null'); if (v && v.ticket === ticketId) s.removeItem(R.LET_GO); });
   // The page's key, kept with the drafts: the one kept wins over the one a render (or a redraw) brings.
   function keepAllKey() {
     var allKey = document.getElementById('reply-all-key');
@@ -427,6 +430,17 @@
       forgetAllDrafts();
     });
   }
+  // The stored keys of what `ids` hold (the reply's key with its text: a new draft gets a new key).
+  function draftKeysIn(ids) {
+    var keys = [];
+    ids.forEach(function (id) {
+      if (id !== 'reply-form') { ALL_DRAFTS.forEach(function (d) { keys.push(draftKeyOf(d)); }); return; }
+      var box = document.getElementById(id);
+      if (box) Array.prototype.forEach.call(box.querySelectorAll('[data-draft][id]'), function (el) { keys.push(draftKey(el)); });
+      if (replyKeyInput) keys.push(draftKey(replyKeyInput));
+    });
+    return keys;
+  }
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
     discarding = null;
@@ -447,13 +461,20 @@
     }
     if (held.length) discarding = { form: form, boxes: held };
   }, true);
-  // A release or "Close every report" leaves the page as it goes on (after console.js's data-confirm);
-  // a close here is discarded once it is done (submit), as a refused one leaves the text sendable.
-  // A split comes back to this page, which lets the text go once it says the split was done: a split
-  // refused (the session ended, the incident changed meanwhile) or never sent keeps what was typed.
+  // A close here is discarded once it is done (submit), as a refused one leaves the text sendable.
+  // The others leave this page (after console.js's data-confirm), and the text goes once the page
+  // after them says the action was done: a split comes back here with its banner; a release goes
+  // to the queue with its banner, and "Close every report" to its count, then its result (console.js
+  // reads the mark). Refused, never sent, or the count left by "Back to the ticket": what was typed stays.
   document.addEventListener('submit', function (ev) {
-    if (!discarding || ev.target !== discarding.form || ev.defaultPrevented || ev.target.hasAttribute('data-async')) return;
-    if (losesReply(ev.target) === 'data-unsent-split') store(function (s) { s.setItem(SPLIT_PENDING, '1'); });
+    var form = ev.target;
+    if (ev.defaultPrevented || form.hasAttribute('data-async')) return;
+    var leaves = form.id === 'release-form' || form.id === 'close-all-form';
+    // An older mark (an action that never came back) must not let go of a later one's text.
+    if (leaves) store(function (s) { s.removeItem(R.LET_GO); });
+    if (!discarding || form !== discarding.form) return;
+    if (losesReply(form) === 'data-unsent-split') store(function (s) { s.setItem(SPLIT_PENDING, '1'); });
+    else if (leaves) store(function (s) { s.setItem(R.LET_GO, JSON.stringify({ ticket: ticketId, action: form.id, keys: draftKeysIn(discarding.boxes) })); });
     else letGo(discarding.boxes);
   });
   // ---- Refer: "another agency" without its name is said at once, at the name box (it was asked

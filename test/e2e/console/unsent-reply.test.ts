@@ -190,9 +190,9 @@ it('"Close every report" with an answer to every reporter typed and not sent ask
   await context.close();
 }, 60_000);
 
-it('"Close every report" asks of the answer to every reporter in Kiswahili too; kept over a reload after "no", gone once let go with "yes"', async () => {
+it('"Close every report" asks of the answer to every reporter in Kiswahili too; kept over a reload after "no", and after "yes" while nothing is closed; gone once they are', async () => {
   const { ids, page, context, posts } = await openIncident('chebet', 'sw');
-  const asked = answering(page, [false, true]);
+  const asked = answering(page, [false, true, true]);
   const closeAll = async () => {
     await page.getByText('Funga kila ripoti ya tukio hili').click();
     await page.getByTestId('close-all').getByLabel('Hali').selectOption('resolved');
@@ -208,10 +208,41 @@ it('"Close every report" asks of the answer to every reporter in Kiswahili too; 
   await closeAll();
   await page.getByTestId('batch-confirm').getByText('Ufunge ripoti 2 kati ya 2 za tukio hili kwa kuwa zimetatuliwa?').waitFor();
   expect(asked).toEqual([ALL_SW, ALL_SW]);
-  // Back to the ticket without closing: the answer let go does not come back.
-  await page.goto(`${h.base}/tickets/${ids[0]}`);
+  // Back to the ticket from the count, nothing closed: the answer is still there to send.
+  await page.getByRole('link', { name: 'Rudi kwenye tiketi' }).click();
   await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#reply-all-sw').inputValue()).toBe('Tunamtuma mtu kwenye kizuizi.');
+  // Closed this time: the answer let go does not come back when both reports are reopened and taken again.
+  await closeAll();
+  await page.getByRole('button', { name: 'Ndio, funga ripoti 2' }).click();
+  await page.getByTestId('batch-result').waitFor();
+  expect(asked).toEqual([ALL_SW, ALL_SW, ALL_SW]);
+  const agentId = String((await h.store.agents.findByUsername('chebet'))!._id);
+  for (const id of ids) {
+    const closed = (await h.store.reports.findById(id))!;
+    expect(closed.status).toBe('resolved');
+    expect(await h.store.reports.reopenForReporter(id, closed.reporterId, new Date(Date.now() - 60_000))).not.toBeNull();
+    expect(await h.store.reports.transition(id, 'assigned', { kind: 'agent', agentId }, { assignee: agentId })).not.toBeNull();
+  }
+  await page.getByRole('link', { name: 'Rudi kwenye tiketi' }).click();
+  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  await page.locator('#reply-all-sw').waitFor();
   expect(await page.locator('#reply-all-sw').inputValue()).toBe('');
+  await context.close();
+}, 60_000);
+
+it('a "yes" to a release that never reached the console (the connection dropped) keeps the reply: back on the ticket, it is in its box', async () => {
+  const { id, page, context } = await openTicket('kerubo', 'en');
+  const asked = answering(page, [true, true]);
+  await page.locator('#reply-text').fill('Nitakupigia kesho asubuhi.');
+  await page.route('**/release', (route) => route.abort('connectionreset'));
+  await page.getByRole('button', { name: 'Release to the queue' }).click();
+  await page.waitForURL((u) => u.href.startsWith('chrome-error:'));
+  expect(asked).toEqual([REPLY_EN, 'Release this ticket back to the queue?']);
+  expect((await h.store.reports.findById(id))?.status).toBe('assigned');
+  await page.goto(`${h.base}/tickets/${id}`);
+  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#reply-text').inputValue()).toBe('Nitakupigia kesho asubuhi.');
   await context.close();
 }, 60_000);
 
