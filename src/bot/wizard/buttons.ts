@@ -2,6 +2,7 @@ import { asksAboutInjuries, categoriesOf, categoryInWords, countyByCode, dateInS
 import type { Draft, Step } from '../session';
 import { fixAsked, keepFixWords } from './correction';
 import { COUNTY_PAGES, editableFor, firstMissing, placeGiven, toReport, townNaming, townOf, withTown } from './flow';
+import type { DayRead } from './day-words';
 import { storyDayValue, weekendDay } from './format';
 import { answerInjuryButton, isInjuryStep } from './injuries';
 import { addNewOrTell } from './story';
@@ -95,13 +96,40 @@ function markTapped(turn: Turn, d: Draft, step: string, tap: string): void {
   if (d.step !== step || turn.effects.some((e) => e.type === 'urgent')) d.tapped = tap;
 }
 
+/** The date of a day of the week or "juzi" the story names (`dateInStory`), with its part of the day: offered with the date question. */
+export function storyDate(d: Draft, now: Date): DayRead | undefined {
+  const said = d.text !== undefined ? dateInStory(d.text, now) : undefined;
+  return said && { when: 'date', incidentAt: said.at.getTime(), ...(said.time ? { time: said.time } : {}) };
+}
+
+/** The day answered, with its time of day; the question asked next is the caller's to choose. */
+export function noteDay(d: Draft, day: DayRead): void {
+  delete d.whenSaid;
+  d.when = day.when;
+  d.incidentAt = day.incidentAt;
+  setTimeOfDay(d, day.time);
+}
+
+export function setTimeOfDay(d: Draft, time: string | undefined): void {
+  if (time) d.timeOfDay = time;
+  else delete d.timeOfDay;
+}
+
 /**
- * The day of the week or "juzi" the story names (`dateInStory`), tapped under its offer: only the
- * date the story still names (an older or altered button is none), with its part of the day.
+ * The day a button of the date question names: Now, Today or Yesterday (with the story's part of
+ * that very day: "jana usiku" keeps "usiku" when Yesterday is tapped, as "ndio" to the offer does),
+ * a day of the weekend offered for "wikendi" (`weekendDay`), or the day the story names, tapped
+ * under its offer: only the date the story still names (an older or altered button is none).
  */
-function storyDayTapped(d: Draft, value: string, now: Date): ReturnType<typeof dateInStory> {
-  const told = d.text !== undefined && value.startsWith('s') ? dateInStory(d.text, now) : undefined;
-  return told && storyDayValue(told.at.getTime()) === value ? told : undefined;
+function tappedDay(d: Draft, value: string, now: Date): DayRead | undefined {
+  if (value === 'now' || value === 'today' || value === 'yesterday') {
+    const time = storyPartOfDay(d, value);
+    return { when: value, incidentAt: incidentTimeFor(value, now).getTime(), ...(time ? { time } : {}) };
+  }
+  const weekend = weekendDay(value, now);
+  if (weekend !== undefined) return { when: 'date', incidentAt: weekend };
+  const told = value.startsWith('s') ? storyDate(d, now) : undefined;
+  return told && storyDayValue(told.incidentAt) === value ? told : undefined;
 }
 
 /**
@@ -155,19 +183,10 @@ const ANSWERS: Partial<Record<Step, Answer>> = {
     return true;
   },
   when(turn, d, value) {
-    // A day of the weekend offered for "wikendi" (`weekendDay`), the day the story names (`storyDayTapped`), or a button of the question.
-    const weekend = weekendDay(value, turn.now);
-    const choice = value === 'now' || value === 'today' || value === 'yesterday' ? value : undefined;
-    const told = choice || weekend !== undefined ? undefined : storyDayTapped(d, value, turn.now);
-    if (!choice && weekend === undefined && !told) return false;
+    const day = tappedDay(d, value, turn.now);
+    if (!day) return false;
     turn.answer();
-    d.when = choice ?? 'date';
-    d.incidentAt = choice ? incidentTimeFor(choice, turn.now).getTime() : (told?.at.getTime() ?? weekend);
-    // The story's "Jumatano usiku", or its "jana usiku" with Yesterday tapped: its part of the day, as "ndio" to the offer keeps it.
-    const time = told?.time ?? (choice ? storyPartOfDay(d, choice) : undefined);
-    if (time) d.timeOfDay = time;
-    else delete d.timeOfDay;
-    delete d.whenSaid;
+    noteDay(d, day);
     turn.advance(d);
     return true;
   },
@@ -246,10 +265,7 @@ export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
   delete d.fix;
   if (fix.category) return changeCategory(turn, d, fix.category, fix.words);
   if (fix.when) {
-    d.when = fix.when.when;
-    d.incidentAt = fix.when.incidentAt;
-    if (fix.when.timeOfDay) d.timeOfDay = fix.when.timeOfDay;
-    else delete d.timeOfDay;
+    noteDay(d, { when: fix.when.when, incidentAt: fix.when.incidentAt, time: fix.when.timeOfDay });
     // Said with the county ("sorry ni juzi Kisumu") or the place ("wrong place, I was at the stage jana"): it changes too, below.
     if (!fix.county && !fix.place) return turn.show();
   }

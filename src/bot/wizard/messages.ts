@@ -1,6 +1,6 @@
-import { asksAboutOthers, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dateInStory, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
+import { asksAboutOthers, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
-import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, pendingTown, sendAnonymously, setCounty, setDanger, submit, unbuttonKind } from './buttons';
+import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, noteDay, pendingTown, sendAnonymously, setCounty, setDanger, setTimeOfDay, storyDate, submit, unbuttonKind } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, readCorrection, type PlaceFix, type Correction } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, sentAgain, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
@@ -1951,34 +1951,15 @@ function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {
   }
   // "Ndio" to the day the story names, offered with the question: that day, with its part of the day.
   const offered = agrees(word) && d.text !== undefined ? dayInStory(d.text) : undefined;
-  const day = offered ? wordDay(offered.when, turn.now, offered.time) : agrees(word) ? offeredDate(turn, d) : wordDay(word, turn.now, time);
+  const day = offered ? wordDay(offered.when, turn.now, offered.time) : agrees(word) ? storyDate(d, turn.now) : wordDay(word, turn.now, time);
   if (!day) return false;
   takeDay(turn, d, day);
   return true;
 }
 
-/** The date of a day of the week or "juzi" the story names (`dateInStory`), offered with the question, as a day. */
-function offeredDate(turn: Turn, d: Draft): DayRead | undefined {
-  const said = d.text !== undefined ? dateInStory(d.text, turn.now) : undefined;
-  return said && { when: 'date', incidentAt: said.at.getTime(), ...(said.time ? { time: said.time } : {}) };
-}
-
 function takeDay(turn: Turn, d: Draft, day: DayRead): void {
   noteDay(d, day);
   turn.advance(d);
-}
-
-/** The day answered, with its time of day; the question asked next is the caller's to choose. */
-function noteDay(d: Draft, day: DayRead): void {
-  delete d.whenSaid;
-  d.when = day.when;
-  d.incidentAt = day.incidentAt;
-  setTimeOfDay(d, day.time);
-}
-
-function setTimeOfDay(d: Draft, time: string | undefined): void {
-  if (time) d.timeOfDay = time;
-  else delete d.timeOfDay;
 }
 
 /** It happens again and again: "kila siku", "every day", "daily", "every morning", "mara kwa mara". */
