@@ -37,7 +37,12 @@ export function placeThenDay(input: string, now: Date): { place: string; day: Da
  * reads it). A number alone is no date ("Section 58", "Phase 2" keep theirs).
  */
 function dateAfterPlace(words: string, now: Date, time: string | undefined): DayRead | undefined {
-  const parsed = parseIncidentDate(words, now);
+  return dateDay(words, now, time);
+}
+
+/** A date written ("tarehe 12", "12/11", "Jumanne iliyopita"), with the time of day typed with it. */
+function dateDay(words: string, now: Date, time: string | undefined, saidBefore?: string): DayRead | undefined {
+  const parsed = parseIncidentDate(words, now, saidBefore);
   return parsed.ok ? { when: 'date', incidentAt: parsed.date.getTime(), time } : undefined;
 }
 
@@ -66,8 +71,7 @@ export function dayAnswer(typed: string, now: Date, saidBefore?: string): DayRea
   const alone = timeAlone(input, now);
   const byHour = alone ? wordDay(alone.day, now, alone.time) : undefined;
   if (byHour) return byHour;
-  const parsed = parseIncidentDate(input, now, saidBefore);
-  return parsed.ok ? { when: 'date', incidentAt: parsed.date.getTime(), time } : undefined;
+  return dateDay(input, now, time, saidBefore);
 }
 
 /** A number alone, as a day of the month is often answered ("12"). */
