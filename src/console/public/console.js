@@ -3,15 +3,16 @@
   'use strict';
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
+    // "Take next", a saved reply, a consent question, a release, a split go once: a double click or a
+    // second "t" before the page changes would take a second ticket (and tell its reporter it was
+    // taken), send the reporter the same message twice, or come back refused (done already) to a page
+    // that says nothing was done. Any such form on the page counts: the page is leaving. Dropped
+    // before its question: nothing is asked again for a press that will do nothing.
+    var once = form && form.hasAttribute && form.hasAttribute('data-once');
+    if (once && document.documentElement.hasAttribute('data-taking')) { ev.preventDefault(); return; }
     var question = form && form.getAttribute && form.getAttribute('data-confirm');
     if (question && !window.confirm(question)) { ev.preventDefault(); return; }
-    // "Take next", a saved reply, a consent question go once: a double click or a second "t" before
-    // the page changes would take a second ticket (and tell its reporter it was taken), or send the
-    // reporter the same message twice. Any such form on the page counts: the page is leaving.
-    if (form && form.hasAttribute && form.hasAttribute('data-once')) {
-      if (document.documentElement.hasAttribute('data-taking')) { ev.preventDefault(); return; }
-      document.documentElement.setAttribute('data-taking', '');
-    }
+    if (once) document.documentElement.setAttribute('data-taking', '');
   });
   // A phone: long forms marked so (the supervisor's filters) fold under their summary line.
   if (window.matchMedia && window.matchMedia('(max-width: 640px)').matches) {

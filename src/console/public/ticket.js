@@ -417,9 +417,10 @@
     if (!box || box.hasAttribute('data-stopped')) return null;
     return Array.prototype.find.call(box.querySelectorAll('textarea'), function (el) { return !!el.value.trim(); }) || null;
   }
-  // The form whose action the agent let go on without the text (and the forms that held it). Once it
-  // does go on (its own question answered yes too), the text is discarded: kept nowhere, it no longer
-  // comes back when this tab takes the ticket again (released, or reopened by its reporter).
+  // The form whose action the agent let go on without the text (and the forms that held it). Once the
+  // action is done (its own question answered yes too; see below for the ones that leave this page),
+  // the text is discarded: kept nowhere, it no longer comes back when this tab takes the ticket again
+  // (released, or reopened by its reporter).
   var discarding = null;
   function letGo(ids) {
     ids.forEach(function (id) {
@@ -445,7 +446,8 @@
     var form = ev.target;
     discarding = null;
     var words = losesReply(form);
-    if (!words) return;
+    // A second press while the page is already leaving (console.js drops it): nothing to ask.
+    if (!words || (form.hasAttribute('data-once') && document.documentElement.hasAttribute('data-taking'))) return;
     var held = [];
     for (var i = 0; i < UNSENT_BOXES.length; i++) {
       var box = document.getElementById(UNSENT_BOXES[i]);

@@ -99,7 +99,10 @@ function incidentBatchRoutes(app: ConsoleApp, ctx: ConsoleContext, kit: NonNulla
     }
     const result = await incidents.applyAll(id, me, action);
     if (!result.ok) return back(req, reply, false, incidentFlash(result.reason, 'note'));
-    return ctx.render(req, reply, 'incident-batch', { mode: 'done', id, action, form, result });
+    // This ticket closed, now or already (a Yes sent twice): a reply let go on its page is gone for good. Left open, it stays.
+    const own = result.skipped.find((s) => s.reference === openTicket(req).reference);
+    const closedHere = action.kind === 'close' && (!own || own.reason === 'already_closed');
+    return ctx.render(req, reply, 'incident-batch', { mode: 'done', id, action, form, result, closedHere });
   };
 
   app.post('/tickets/:id/incident/refer', { ...post, schema: { params: ticketParams, body: incidentReferForm } }, async (req, reply) => {

@@ -152,6 +152,41 @@ it('a reply let go with "yes" on Release is gone when the same tab takes the tic
   await context.close();
 }, 60_000);
 
+it('Release pressed again while the first is on its way asks nothing more and sends nothing more: the reply let go stays gone', async () => {
+  const { id, page, context } = await openTicket('wambui', 'en');
+  const asked = answering(page, [true, true, true, true]);
+  await page.locator('#reply-text').fill('Nitakupigia kesho asubuhi.');
+  // The first release held on its way (a slow connection); the second press meets it there.
+  let arrived!: () => void;
+  let go!: () => void;
+  const first = new Promise<void>((resolve) => (arrived = resolve));
+  const held = new Promise<void>((resolve) => (go = resolve));
+  let releases = 0;
+  await page.route('**/release', async (route) => {
+    releases++;
+    arrived();
+    await held;
+    await route.continue();
+  });
+  // Pressed with the mouse itself: Playwright's own click would wait for the held navigation to end.
+  const button = page.getByRole('button', { name: 'Release to the queue' });
+  await button.scrollIntoViewIfNeeded();
+  const box = (await button.boundingBox())!;
+  const release = () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await release();
+  await first;
+  await release();
+  expect(asked).toEqual([REPLY_EN, 'Release this ticket back to the queue?']);
+  go();
+  await page.locator('.flash', { hasText: 'Ticket released to the queue.' }).waitFor();
+  expect(releases).toBe(1);
+  await page.getByTestId('take-next').click();
+  await page.waitForURL(`${h.base}/tickets/${id}`);
+  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  expect(await page.locator('#reply-text').inputValue()).toBe('');
+  await context.close();
+}, 60_000);
+
 it('a reply let go with "yes" on a close is gone when its reporter has the ticket reopened and the same tab takes it again', async () => {
   const { id, page, context } = await openTicket('muthoni', 'en');
   const asked = answering(page, [true, true]);

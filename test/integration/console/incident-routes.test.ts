@@ -327,6 +327,8 @@ it('refers, then closes, every report of an incident from its page, in Swahili: 
   expect(done.body).toContain('Umepeleka ripoti 10 kati ya 12 kwa IPOA; 2 hazikupelekwa:');
   expect(done.body).toContain(`${elsewhere.reference}</span> · iko kwa mhudumu mwingine`);
   expect(done.body).toContain(`${closed.reference}</span> · imefungwa`);
+  // A referral leaves this ticket open: a reply let go on its page (ticket.js) is not let go for good.
+  expect(done.body).not.toContain('data-let-go-done');
   for (const r of all.slice(0, 10)) expect((await h.store.reports.findById(r._id))?.status).toBe('referred');
   // Anonymous reporters: references only.
   for (let i = 0; i < 12; i++) expect(done.body).not.toContain(`Msiri${i}`);
@@ -342,6 +344,8 @@ it('refers, then closes, every report of an incident from its page, in Swahili: 
   const shut = await desk.post(`${url}/incident/close`, { status: 'resolved', note: '', confirm: '1' });
   expect(shut.body).toContain('Umefunga ripoti 10 kati ya 12 kwa kuwa zimetatuliwa; 2 hazikufungwa:');
   expect(shut.body).toContain(`${closed.reference}</span> · imeshafungwa`);
+  // This ticket closed: the page says so to the browser, which lets go of a reply let go on its page.
+  expect(shut.body).toContain(`data-let-go-done="${lead._id.toString()}:close-all-form"`);
   for (const r of all.slice(0, 10)) expect((await h.store.reports.findById(r._id))?.status).toBe('resolved');
   expect((await h.store.reports.findById(elsewhere._id))?.status).toBe('assigned');
 });
@@ -425,6 +429,8 @@ it('a close of every report where each was closed by someone else after the conf
   expect(en).toContain('Nothing was closed: none of the incident&#39;s 3 reports could be closed by the time you confirmed. Each was left as it is; the reasons are below:');
   expect(en).not.toContain('Closed 0');
   for (const r of all) expect(en).toContain(`${r.reference}</span> · already closed`);
+  // This ticket is closed (by someone else): a reply let go on its page goes too.
+  expect(en).toContain(`data-let-go-done="${all[0]._id.toString()}:close-all-form"`);
   await h.store.agents.setLanguage(wanjala._id, 'sw');
   const sw = (await desk.post(`${url}/incident/close`, { ...form, confirm: '1' })).body;
   expect(sw).toContain('Hakuna ripoti iliyofungwa: kufikia ulipothibitisha, hakuna kati ya ripoti 3 za tukio hili iliyoweza kufungwa. Kila moja imeachwa kama ilivyo; sababu ziko hapa chini:');
