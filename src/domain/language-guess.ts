@@ -10,7 +10,7 @@ const SWAHILI = new Set(
     'tena ndio ndiyo hapana habari yako zako za jambo mambo vipi poa asante tafadhali nataka tunataka kuripoti ripoti saidia nisaidie tusaidie saidieni msaada ' +
     'polisi askari wamenipiga walinipiga wamechukua walichukua nimepigwa wamekamata walinikamata kura uchaguzi niko tuko wako iko mtu watu kitu ' +
     'hongo pesa nyumba sijui sawa hakuna nini nani wapi lini gani kijana mtoto ndugu jirani naomba naweza bado kwenye katika je au ama ' +
-    'halafu alafu huyu hawa wale kwani ati sai niaje karao'
+    'halafu alafu huyu hawa wale kwani ati sai niaje karao makarao kanjo wangu vibaya kofi doo'
   ).split(' '),
 );
 const ENGLISH = new Set(
@@ -20,8 +20,13 @@ const ENGLISH = new Set(
   ).split(' '),
 );
 
-/** Swahili verbs in the past or perfect, said of what happened: "wamenikamata", "nilipigwa", "tulikimbia". */
-const SWAHILI_VERB = /^(?:nime|nili|wame|wali|tume|tuli)[a-z]{3,}$/;
+/**
+ * Swahili verbs in the past or perfect, said of what happened: "wamenikamata", "nilipigwa", "tulikimbia";
+ * of one person ("amenipiga", "alinishika", "alikuwa") with whom it was done to, or done to them
+ * ("amekamatwa", "alipigwa"). "Ame-" and "ali-" alone begin English words too ("amended", "alike",
+ * "america"): only with those after them, ending as Swahili verbs do.
+ */
+const SWAHILI_VERB = /^(?:(?:nime|nili|wame|wali|tume|tuli)[a-z]{3,}|(?:a|u)(?:me|li)(?:ni|ku|mw|tu|wa)[a-z]*[aeiu]|(?:a|u)(?:me|li)[a-z]{2,}wa)$/;
 /** Sheng's "already" form of a verb ("nishasema", "tushalipa"): a verb, as those are. */
 const SHENG_ALREADY = /^(?:nisha|tusha)[a-z]{3,}$/;
 /** Sounds, not words: laughter, thinking, surprise ("haha", "lol", "ehe", "aaah", "hmm", "lmao"). */

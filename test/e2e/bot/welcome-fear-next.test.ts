@@ -57,6 +57,17 @@ describe('the fear of being known, typed first in Swahili on a phone set to Engl
   });
 });
 
+describe('a short first message in Sheng or Swahili, on a phone set to English', () => {
+  // Each had one word the guess knew ("askari", "wamenichapa"), not two: the whole report went on in English.
+  it.each(['Makarao wamenichapa vibaya', 'mtoto wangu amepotea', 'Askari amenipiga kofi', 'Kanjo wamenitandika'])('"%s" is answered in Swahili', async (first) => {
+    const u = h.tg.user({ firstName: `Short sw ${first.length}`, languageCode: 'en' });
+    await u.sendText(first);
+    const said = allTexts(u).join('\n');
+    expect(said).toContain('Nimehifadhi ulichotuma: kitakuwa maelezo ya ripoti yako.');
+    expect(said).not.toContain('I have kept what you sent');
+  });
+});
+
 describe('the fear of being known, with what is being done, as the very first message', () => {
   it('(sw) "naogopa watanijua, polisi wanadai hongo kila siku kwa stage" begins a report with the account kept, not the fear answer alone', async () => {
     const u = h.tg.user({ firstName: 'Afraid and asked for bribes', languageCode: 'sw' });
