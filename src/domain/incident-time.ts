@@ -210,7 +210,9 @@ const CLOCK = `(?:saa\\s+(?:${HOUR_WORD}|\\d{1,2}(?:[:.]\\d{2})?(?:\\s*${AM_PM})
 const MINUTES = '(?:\\s+(?:na\\s+(?:nusu|robo|dakika\\s+\\p{L}+)|u\\s?nusu|kasoro\\s+(?:robo|dakika\\s+\\p{L}+)|kasorobo|kamili|hivi)){0,3}';
 /** Longest time kept (the report's field holds 60): longer is words, not a time, and left with the day. */
 const TIME_MAX_CHARS = 60;
-const PART = '(?:(?:za|ya)\\s+)?(?:asubuhi(?:\\s+na\\s+mapema)?|mchana|alasiri|jioni|usiku(?:\\s+wa\\s+manane)?|alfajiri|adhuhuri|morning|afternoon|evening|night)';
+/** A part of the day, with how early or late in it ("early morning", "asubuhi mapema", "usiku sana", "late at night"). */
+const PART =
+  '(?:(?:za|ya)\\s+)?(?:(?:very\\s+)?(?:early|late)\\s+(?:in\\s+the\\s+|at\\s+)?)?(?:asubuhi(?:\\s+(?:na\\s+)?mapema)?|mchana|alasiri|jioni|usiku(?:\\s+(?:wa\\s+manane|sana))?|alfajiri|adhuhuri|morning|afternoon|evening|night)';
 /** A time of day with the words around it: "saa nne usiku", "usiku saa nne", "at around 10pm", "kati ya saa nne na saa tano". */
 const TIME_WORDS = `${LEAD}(?:${PART}\\s+)?${LEAD}${CLOCK}${MINUTES}(?:\\s+(?:na|and|to|hadi|-)\\s+${CLOCK}${MINUTES})?(?:\\s+${PART})?`;
 /** A time of day after the day. */

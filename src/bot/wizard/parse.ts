@@ -124,15 +124,17 @@ const WORDS: Record<Word, readonly string[]> = {
     'now', 'right now', 'sasa', 'sasa hivi', 'saa hii', 'hivi sasa', 'hivi sasa hivi', 'happening now', 'it is happening now', 'its happening now',
     'it s happening now', 'still happening', 'happening right now', 'inatokea sasa', 'inatokea sasa hivi', 'inaendelea', 'bado inaendelea', 'inaendelea sasa', 'inaendelea sasa hivi',
     // "Even now", "still right now": it goes on, as "bado inaendelea". ("Sasa" alone at the danger question is a greeting.)
-    'hata sasa', 'hata sasa hivi', 'bado sasa hivi',
+    'hata sasa', 'hata sasa hivi', 'bado sasa hivi', 'ongoing', 'still ongoing', 'its still happening', 'it s still happening', 'it is still happening', 'still going on',
     // Sheng ("sai hii", "sahii") and Kenyan English ("now now") for right now: they were "I could not read that date".
     'sai hii', 'sahii', 'sai hivi', 'saa hii hii', 'now now',
   ],
-  today: ['today', 'leo', 'leo hii', 'this morning', 'leo asubuhi', 'tonight', 'leo jioni', 'leo mchana', 'leo usiku', 'this afternoon', 'this evening', 'today morning', 'today afternoon', 'today evening', 'tdy', '2day', 'siku ya leo', 'tonite', '2nite', '2night'],
+  today: ['today', 'leo', 'leo hii', 'this morning', 'leo asubuhi', 'tonight', 'leo jioni', 'leo mchana', 'leo usiku', 'this afternoon', 'this evening', 'today morning', 'today afternoon', 'today evening', 'tdy', '2day', 'siku ya leo', 'tonite', '2nite', '2night',
+    // How early in it: "early this morning" was "I could not read that date".
+    'early this morning', 'this early morning', 'early today', 'earlier today', 'leo mapema', 'mapema leo'],
   // "Usiku wa kuamkia leo" is the night that led into today: last night.
   yesterday: [
     'yesterday', 'jana', 'yesterday night', 'last night', 'jana usiku', 'usiku wa jana', 'jana jioni', 'jana asubuhi', 'jana mchana', 'yesterday morning', 'yesterday afternoon', 'yesterday evening', 'last evening',
-    'ystd', 'ystdy', 'yest', 'yday', 'jna', 'siku ya jana', 'usiku wa kuamkia leo',
+    'ystd', 'ystdy', 'yest', 'yday', 'jna', 'siku ya jana', 'usiku wa kuamkia leo', 'late last night', 'late yesterday', 'early yesterday',
   ],
   dayBefore: ['day before yesterday', 'the day before yesterday', 'juzi', 'siku ya juzi', 'juzi usiku', 'juzi jioni', 'juzi asubuhi', 'juzi mchana', 'usiku wa kuamkia jana'],
   cancel: [

@@ -1707,6 +1707,21 @@ describe('when', () => {
     }
   });
 
+  it.each([
+    ['early this morning', 'today', 'morning'],
+    ['leo asubuhi mapema', 'today', 'asubuhi mapema'],
+    ['asubuhi mapema', 'today', 'asubuhi mapema'],
+    ['early morning', 'today', 'early morning'],
+    ['late last night', 'yesterday', 'night'],
+    ['jana usiku sana', 'yesterday', 'usiku sana'],
+    ['yesterday early morning', 'yesterday', 'early morning'],
+    ['ongoing', 'now', undefined],
+    ['its still happening', 'now', undefined],
+  ])('"%s" (how early or late, or that it goes on) is that day with its part of it; it was "I could not read that date"', (words, when, time) => {
+    const r = type(at('when'), words);
+    expect([stepOf(r), r.state.draft?.when, r.state.draft?.timeOfDay]).toEqual(['review', when, time]);
+  });
+
   it('takes a typed date, and asks with today as the example (not a fixed date)', () => {
     const r = type(at('when'), '25/11/2026');
     expect(r.state.draft).toMatchObject({ step: 'review', when: 'date' });
