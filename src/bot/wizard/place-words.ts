@@ -1,7 +1,7 @@
 // Where it happened, read from the text alone (no Turn, no Draft): a place typed with or without
 // its lead ('pale Kencom'), a plausible place name, a named spot, a county or town named, a county
 // and a place together. Pure readings used by messages.ts.
-import { checkText, countyShortForm, countyTownName, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, type County, type CountyMatch, namesAPerson } from '../../domain';
+import { checkText, countyShortForm, countyTownName, daySpelling, LIMITS, matchCounty, parseIncidentDate, splitTime, timeAlone, phoneNumberWritten, townNamed, withoutTownWords, everydayWord, soundOnly, addressWord, feelingWord, rankIn, type County, type CountyMatch, namesAPerson } from '../../domain';
 import { BARE_NUMBER, dontKnow, normalise, readWord } from './parse';
 import { electoralUnits } from './units';
 import { tellsAnAct, doneInOneWord, tellsWhoTheyWere, namesWeaponOrBlow, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD } from './story-words';
@@ -455,8 +455,17 @@ function placeIn(place: string, county: number): boolean {
 /** A day ("jana", "tarehe 9/8"), a sound ("hmm") or no words at all ("📍") where the place was asked: no place. */
 export function notAPlace(input: string, now: Date): boolean {
   if (!input.trim()) return false; // said to be empty, as such
-  const word = readWord(input);
-  return !/\p{L}/u.test(input) || soundOnly(input) || word === 'now' || word === 'today' || word === 'yesterday' || word === 'dayBefore' || parseIncidentDate(input, now).ok;
+  return !/\p{L}/u.test(input) || soundOnly(input) || dayWithItsHour(input, now) || timeAlone(input, now) !== undefined;
+}
+
+const DAY_WORDS: ReadonlySet<string> = new Set(['now', 'today', 'yesterday', 'dayBefore']);
+/**
+ * A day, said with or without its hour ("jana", "juzi saa nne usiku", "yesterday around 8pm", "12/8 saa tatu"): "juzi
+ * saa nne" was kept as the place, and "usiku" alone after it as yesterday.
+ */
+function dayWithItsHour(input: string, now: Date): boolean {
+  const { day, dayAlone } = splitTime(daySpelling(input));
+  return [input, day, dayAlone].some((words) => words !== undefined && (DAY_WORDS.has(readWord(words) ?? '') || parseIncidentDate(words, now).ok));
 }
 
 /** A sorry before the place ("sorry nimekosea,", "samahani"), and what may follow it ("ni", "it was", "I meant"). */

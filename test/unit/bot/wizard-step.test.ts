@@ -1679,6 +1679,18 @@ describe('place', () => {
     expect(type(at('place'), 'ilikuwa Kencom jana').state.draft).toMatchObject({ place: 'Kencom', when: 'yesterday' });
   });
 
+  it('a day with its hour typed at the place ("juzi saa nne usiku", "yesterday around 8pm"): the day and its hour kept, the place asked again; "juzi saa nne" was the place and the day yesterday', () => {
+    const dayBefore = type(at('place'), 'juzi saa nne usiku');
+    expect([stepOf(dayBefore), dayBefore.state.draft?.place, dayBefore.state.draft?.when, dayBefore.state.draft?.timeOfDay, said(dayBefore)]).toEqual(['place', undefined, 'date', 'saa nne usiku', ['place.unknown', 'place.ask']]);
+    expect(dayBefore.state.draft?.incidentAt).toBe(type(at('when'), 'juzi').state.draft?.incidentAt);
+    for (const [words, when, time] of [['jana saa mbili usiku', 'yesterday', 'saa mbili usiku'], ['yesterday around 8pm', 'yesterday', 'around 8pm'], ['saa nne usiku', 'yesterday', 'saa nne usiku']]) {
+      const r = type(at('place'), words);
+      expect([words, stepOf(r), r.state.draft?.place, r.state.draft?.when, r.state.draft?.timeOfDay]).toEqual([words, 'place', undefined, when, time]);
+    }
+    // A place with the day and hour after it is both, as before.
+    expect(type(at('place'), 'Mathare 4A juzi saa nne usiku').state.draft).toMatchObject({ place: 'Mathare 4A', when: 'date', timeOfDay: 'saa nne usiku' });
+  });
+
   it('the Back button text removes the reply keyboard and returns to the county', () => {
     const r = type(at('place'), '⬅️ Back', 'back');
     expect(stepOf(r)).toBe('county');
