@@ -36,7 +36,8 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   // "Wataniua", "they will kill us": threatened, not killed (`THREATENED_HARM`).
   // "Kicked out of the counting hall" is sent away, not kicked (the lexicon reads "kicked" as a beating).
   // A door kicked in ("kicked our door", "walipiga teke mlango") is a door broken, no one beaten.
-  const w = new Set(canonicalWords(text.replace(THREATENED_HARM, ' threatened ').replace(KICKED_OUT, ' expelled ').replace(DOOR_KICKED, ' broke door ')));
+  // "Alinitisha 500 bob", "walinitisha doo": Sheng's "aliniitisha" (asked me for) with one "i", a sum after it: a demand, not a threat.
+  const w = new Set(canonicalWords(text.replace(THREATENED_HARM, ' threatened ').replace(KICKED_OUT, ' expelled ').replace(DOOR_KICKED, ' broke door ').replace(TISHA_MONEY, '$1itisha')));
   // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
   const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay');
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
@@ -339,6 +340,9 @@ const PERSON_TAKEN = /\b((wa|a)(li|me|ka)(m|mw|mu|ni|tu|wa)chukua|(wa|a)(li|me|k
  * ("atamchoma sindano": kuchoma sindano, to inject) are not. Read
  * as a threat, never as the killing or shooting it names.
  */
+/** "-nitisha" (one "i": Sheng's "-niitisha", asked me for) with a sum or money after it, a word between at most ("alinitisha hiyo 500"). */
+const TISHA_MONEY = /\b(\p{L}*?(?:ni|m|tu|wa))tisha(?=\s+(?:\p{L}+\s+)?(?:pesa|doo|dooh|mia|elfu|ksh|kes|sh|shillingi|shilingi|bob|\d))/giu;
+
 const THREATENED_HARM = new RegExp(
   String.raw`\b((wata|ata)(tu|ni|m|mu|mw|wa|ku)(ua|piga risasi)|${WILL_BURN_SW}|` +
     String.raw`(will|going to|gonna|would|threaten\w* to) (kill|burn( down)?|shoot) (us|me|him|her|them|you|my|our|his|their|the house|the houses))\b`,

@@ -12,6 +12,12 @@ describe('categoryInWords', () => {
     expect(categoryInWords('alinitisha', 'police')).toBe('p_threats');
   });
 
+  it('"alinitisha" with a sum or money after it is Sheng\'s "aliniitisha" (asked me for): a bribe, not a threat', () => {
+    for (const words of ['Kuna karao alinitisha 500 bob pale stage ya matatu', 'askari alinitisha pesa', 'walinitisha doo', 'karao alinitisha hiyo elfu mbili']) expect([words, categoryInWords(words, 'police')]).toEqual([words, 'p_bribery']);
+    // Threatened, no money named: still a threat.
+    for (const words of ['polisi walinitisha sana', 'askari alinitishia maisha']) expect([words, categoryInWords(words, 'police')]).toEqual([words, 'p_threats']);
+  });
+
   it('names none or several: nothing offered', () => {
     for (const words of ['they beat me and arrested me', 'police shot my neighbour', 'habari yako', 'I want to talk to someone']) expect([words, categoryInWords(words, 'police')]).toEqual([words, undefined]);
   });
