@@ -273,7 +273,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Naogopa, sitaki tena", "I'm scared I don't want to continue": the fear answered and whether to
   // stop asked, in one message ("No, carry on" asks the question again). It was the whole story.
   if (stopsForFear(normalise(input))) return turn.askCancel(d, 'privacy.fear');
-  if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input)) return;
+  if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input) || afraidOrWithheld(turn, d, input)) return;
   // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
   // an answer or a new report. "Sasa" where it reads as "now" (the day) is that answer; alone at the
   // danger question it is above all Kenya's "hi", never a yes that alerts staff ("sasa hivi" is the yes).
@@ -373,6 +373,37 @@ function saidFear(turn: Turn, d: Draft, input: string): boolean {
     else tellStoryFull(turn, input);
     turn.say('privacy.fear');
   } else turn.say(d.step === 'review' ? 'review.fear' : 'wizard.fear');
+  turn.show();
+  return true;
+}
+
+/** The answer withheld: "sitaki kusema", "I don't want to say", "siwezi sema", "can't say", "I'd rather not say". */
+const WITHHELD = /^(?:(?:do not|dont|don t) want to (?:say|tell|share)(?: it)?|(?:can t|cant|cannot|can not) (?:say|tell)(?: it)?|(?:d|would) rather not(?: say)?|rather not(?: say)?|prefer not to say|sitaki (?:ku)?(?:sema|taja|eleza|sema hapo|pataja)|siwezi (?:ku)?(?:sema|taja|eleza)|sitaweza (?:ku)?(?:sema|taja))$/;
+
+/** Fear alone ("naogopa sana", "I am so scared"), or the answer withheld with or without it ("cant say im scared", "siwezi sema naogopa"). */
+function fearOrWithheld(n: string): 'fear' | 'withheld' | undefined {
+  const words = n.split(' ');
+  const beside = (w: string): boolean => feels(w) || FEAR_BESIDE.has(w);
+  let i = 0;
+  while (i < words.length && beside(words[i])) i++;
+  let j = words.length;
+  while (j > i && beside(words[j - 1])) j--;
+  if (i === j) return words.some(feels) ? 'fear' : undefined;
+  return WITHHELD.test(words.slice(i, j).join(' ')) ? 'withheld' : undefined;
+}
+/** Words said around a fear or a withheld answer ("I am so scared", "naogopa sana", "mimi"). */
+const FEAR_BESIDE = new Set('i am im m so very really too sana kidogo mimi ni nina niko bado still now sasa yaani please tafadhali'.split(' '));
+
+/**
+ * Fear alone, or the answer withheld, where the county, the place or the day is asked: the place was "I dont want to
+ * say" or "naogopa sana", the county "I do not know that county" and the day "I could not read that date". At the place:
+ * no exact spot needed, a place near it is enough, and who reads it; elsewhere the fear answered. The question again.
+ */
+function afraidOrWithheld(turn: Turn, d: Draft, input: string): boolean {
+  if (d.step !== 'county' && d.step !== 'place' && d.step !== 'when') return false;
+  const said = fearOrWithheld(normalise(input));
+  if (!said || (said === 'withheld' && d.step !== 'place')) return false;
+  turn.say(d.step === 'place' ? 'place.rather_not' : 'wizard.fear');
   turn.show();
   return true;
 }

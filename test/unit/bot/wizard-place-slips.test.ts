@@ -254,3 +254,28 @@ describe('another county, then a place of it, where the place is asked ("Kisumu,
     expect(type(atPlace(), 'Kisumu').state.draft?.fix).toMatchObject({ part: 'county', county: { code: KISUMU } });
   });
 });
+
+describe('fear, or the place withheld, where the place is asked ("naogopa sana", "I dont want to say")', () => {
+  const atPlace = (): WizardState => at('place', { text: STORY, county: NAKURU, injuries: { hurt: 'none' } });
+
+  it.each(['I dont want to say', "I don't want to say", 'sitaki kusema', 'siwezi sema naogopa', 'cant say im scared', 'naogopa sana', 'I am so scared', "I'd rather not say"])(
+    '"%s" is no place: no exact spot needed, a place near it is enough, who reads it; the place asked again',
+    (words) => {
+      const r = type(atPlace(), words);
+      expect([said(r), stepOf(r), r.state.draft?.place, r.state.draft?.text]).toEqual([['place.rather_not', 'place.ask'], 'place', undefined, STORY]);
+      expect(type(r.state, 'Pipeline stage').state.draft).toMatchObject({ step: 'when', place: 'Pipeline stage' });
+    },
+  );
+
+  it('fear alone where the county or the day is asked is answered, and the question asked again (it was "I do not know that county", "I could not read that date")', () => {
+    for (const s of ['county', 'when'] as const) {
+      const r = type(at(s, { text: STORY, county: s === 'when' ? NAKURU : undefined, place: s === 'when' ? 'Pipeline' : undefined }), 'naogopa sana');
+      expect([s, said(r)[0], stepOf(r)]).toEqual([s, 'wizard.fear', s]);
+    }
+  });
+
+  it('a place that tells what is feared or said is still the place or the story, as before ("Kwa Mama Lucy", "sitaki kusema uongo")', () => {
+    expect(type(atPlace(), 'Kwa Mama Lucy').state.draft).toMatchObject({ step: 'when', place: 'Kwa Mama Lucy' });
+    expect(said(type(atPlace(), 'sitaki kusema uongo'))).not.toContain('place.rather_not');
+  });
+});
