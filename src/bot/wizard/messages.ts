@@ -923,6 +923,25 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   return turn.show();
 }
 
+/**
+ * "Nairobi last night", "Kisumu leo asubuhi", "Kayole jana": the county (or a town of one) and when, in one answer. It
+ * was only offered to tap ("Did it happen in Nairobi City?"), and the day was lost and asked again later.
+ */
+function countyThenDay(turn: Turn, d: Draft, input: string): boolean {
+  const words = input.trim().split(/\s+/);
+  if (words.length > 8) return false;
+  for (let k = words.length - 1; k >= 1; k--) {
+    const m = matchCounty(words.slice(0, k).join(' ').replace(/[,.;:]+$/u, ''));
+    if (m.kind !== 'exact') continue;
+    const day = dayAnswer(words.slice(k).join(' '), turn.now);
+    if (!day) return false;
+    noteDay(d, day);
+    setCounty(turn, d, m.county.code, townNaming(m.town, m.county.code) ?? pendingTown(d, m.county.code));
+    return true;
+  }
+  return false;
+}
+
 function onCountyText(turn: Turn, d: Draft, input: string): void {
   const m = matchCounty(input);
   // A well-known town ("Kitengela") is taken as its county at once, as a county's name is: each
@@ -930,7 +949,7 @@ function onCountyText(turn: Turn, d: Draft, input: string): void {
   // the place question then names both ("Kitengela is in Kajiado. Where in Kitengela exactly?"),
   // and Back returns here. Typing the county a town was offered with ("Rongai") keeps the town.
   if (m.kind === 'exact') return setCounty(turn, d, m.county.code, townNaming(m.town, m.county.code) ?? pendingTown(d, m.county.code));
-  if (countyThenPlace(turn, d, input)) return;
+  if (countyThenDay(turn, d, input) || countyThenPlace(turn, d, input)) return;
   // "Did you mean Kisumu?" "Ndio": the county offered; or the one county of a town typed before ("Kayole": Nairobi City), or the story's ("huko Nakuru").
   const early = earlyPlaceCounties(d);
   const offeredOne = d.offered ?? (early ? soleCounty(early.counties) : storyCounty(d));

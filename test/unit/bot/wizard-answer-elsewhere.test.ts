@@ -69,6 +69,27 @@ describe('a day typed where the county is asked', () => {
   });
 });
 
+describe('the county and the day in one answer where the county is asked', () => {
+  it.each([
+    ['Kajiado last night', KAJIADO, 'yesterday', 'night'],
+    ['Kajiado jana', KAJIADO, 'yesterday', undefined],
+    ['Kisumu leo asubuhi', 42, 'today', 'asubuhi'],
+    ['Kajiado, juzi usiku', KAJIADO, 'date', 'usiku'],
+  ])('%j is the county and the day: the place asked next, and not the day after it (it was "Did it happen in Kajiado? Tap it", the day lost)', (words, county, when, time) => {
+    const r = type(at('county'), words);
+    expect(said(r)).toEqual(['place.ask']);
+    expect(r.state.draft).toMatchObject({ step: 'place', county, when, text: STORY });
+    expect(r.state.draft?.timeOfDay).toBe(time);
+    expect(type(r.state, 'Kitengela stage').state.draft?.step).toBe('review');
+  });
+
+  it('a town of one county with the day ("Kitengela jana") is that county, the town kept for the place question', () => {
+    const r = type(at('county'), 'Kitengela jana');
+    expect(r.state.draft).toMatchObject({ step: 'place', county: KAJIADO, when: 'yesterday' });
+    expect(said(r)).not.toContain('county.suggest');
+  });
+});
+
 describe('days the date question did not read', () => {
   it.each([
     ['saa tano usiku juzi', TODAY_EAT - 2 * DAY, 'saa tano usiku'],
