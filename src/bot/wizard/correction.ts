@@ -17,15 +17,15 @@ export type Correction = { part: 'when' | 'county'; when?: NonNullable<Draft['fi
 
 /** Words that say an answer is wrong; at least one is needed. */
 const WRONG = new Set(
-  'hapana hapna la no nope not sio siyo si wrong incorrect mistake makosa kosa nimekosea nilikosea umekosea mmekosea mlikosea imekosewa ilikosewa haiko actually kumbe oops'.split(' '),
+  'hapana hapna la no nope not sio siyo si wrong incorrect mistake makosa kosa nimekosea nilikosea umekosea mmekosea mlikosea imekosewa ilikosewa haiko actually kumbe oops haikuwa haikua wasnt wasn isnt isn'.split(' '),
 );
-/** Said right before a value, these make it the wrong one ("sio Kisumu"), not the right one. */
-const NOT = new Set(['sio', 'siyo', 'si', 'not']);
+/** Said right before a value, these make it the wrong one ("sio Kisumu", "haikuwa leo", "it wasn't today"), not the right one. */
+const NOT = new Set(['sio', 'siyo', 'si', 'not', 'haikuwa', 'haikua', 'wasnt', 'isnt']);
 const WHEN_PART = new Set('tarehe date siku day lini when wakati'.split(' '));
 const PLACE_PART = 'mahali pahali place location eneo sehemu where wapi'.split(' ');
 const COUNTY_PART = new Set(['kaunti', 'county', ...PLACE_PART]);
 const FILLER = new Set(
-  'ni ilikuwa ilikua ilitokea ilifanyika happened it its s was is the that this should be ya iko sawa sahihi correct right na and but lakini bali i meant mean namaanisha nilimaanisha to say in at on katika kwa a my yangu hiyo hii ok okay sorry sori pole samahani oh ooh ah aah eh eeh aki ai'.split(
+  'ni ilikuwa ilikua ilitokea ilifanyika happened it its s t was is the that this should be ya iko sawa sahihi correct right na and but lakini bali i meant mean namaanisha nilimaanisha to say in at on katika kwa a my yangu hiyo hii ok okay sorry sori pole samahani oh ooh ah aah eh eeh aki ai'.split(
     ' ',
   ),
 );
@@ -123,6 +123,27 @@ export function placeCorrection(typedInput: string): { place: string; after?: st
   return { place, after: typed.slice(end).join(' '), told: typed.slice(from).join(' ').replace(/^[,.;:\-–—]+\s*/u, '') };
 }
 
+/** The place given denied first ("sio Umoja ni Kayole", "it wasn't Umoja it was Kayole", "not Umoja, Kayole"): what follows the denial. */
+const DENIED_FIRST = /^\s*(?:(?:samahani|sorry|pole|hapana|no)[\s,.!]+)?(?:si|sio|siyo|not|haikuwa|haikua|it wasn t|it wasnt|it was not|it is not|it isn t|wasn t|wasnt)\s+(.+?)[\s.!]*$/iu;
+/** Said before the new place, after the one denied: "ni", "ilikuwa", "it was", "but". */
+const NEW_LEAD = /^(?:(?:ni|ilikuwa|ilikua|it was|it s|its|was|but|bali|ila)\s+)+/iu;
+
+/**
+ * "Sio Umoja ni Kayole", "not Naivasha road, Kayole": the place given (`given`, or a part of it in whole words)
+ * denied, then the new one; the longest denied part that the place given holds. Undefined for anything else.
+ */
+function placeAfterDenial(typed: string, given: string): string | undefined {
+  const m = DENIED_FIRST.exec(typed);
+  if (!m) return undefined;
+  const words = m[1].split(/\s+/);
+  for (let k = words.length - 1; k >= 1; k--) {
+    const old = normalise(words.slice(0, k).join(' '));
+    const place = words.slice(k).join(' ').replace(/^[,;:\-–—]+\s*/u, '').replace(NEW_LEAD, '').replace(/[.!,;:]+$/u, '').trim();
+    if (old && place && ` ${normalise(given)} `.includes(` ${old} `)) return place;
+  }
+  return undefined;
+}
+
 /** Before the new place said instead of the one given: a sorry or a no, then "ni", "ilikuwa", "it was". */
 const INSTEAD = /^\s*(?:(?:samahani|sorry|pole|hapana|no)[\s,.!]+)?(?:(?:ni|ilikuwa|ilikua|it was|it s|its|was)\s+)(.+?)[\s,]+(?:si|sio|siyo|not)\s+(.+?)[\s.!]*$/iu;
 
@@ -133,8 +154,13 @@ const INSTEAD = /^\s*(?:(?:samahani|sorry|pole|hapana|no)[\s,.!]+)?(?:(?:ni|ilik
  * corrected; it was "could not read that date" and lost. Undefined for anything else.
  */
 export function placeInsteadOf(typedInput: string, given: string | undefined): { place: string; after?: string; told?: string } | undefined {
-  const m = given && [...typedInput].length <= 100 ? INSTEAD.exec(typedInput.replace(/[’']/g, ' ')) : null;
-  if (!m || !given) return undefined;
+  if (!given || [...typedInput].length > 100) return undefined;
+  const typed = typedInput.replace(/[’']/g, ' ');
+  const m = INSTEAD.exec(typed);
+  if (!m) {
+    const place = placeAfterDenial(typed, given);
+    return place ? { place } : undefined;
+  }
   const old = normalise(m[2]);
   const place = m[1].replace(/[.!,;:]+$/u, '').trim();
   return old && place && ` ${normalise(given)} `.includes(` ${old} `) ? { place } : undefined;

@@ -51,6 +51,14 @@ describe('a correction typed at the review names the date', () => {
     },
   );
 
+  it.each(['haikuwa leo, ilikuwa jana', 'haikua leo ilikua jana', 'it wasnt today it was yesterday', "it wasn't today, it was yesterday", 'it was not today, it was yesterday'])(
+    '"%s" (the old day denied first, "it wasn\'t") asks the same; it was only added to the story, the date left wrong',
+    (words) => {
+      const r = type(reviewed(), words);
+      expect([words, said(r), lastMessage(r)?.texts[0].params]).toEqual([words, ['review.fix_when'], { when: { key: 'review.fix_day.yesterday', params: { date: '27/11/2026' } } }]);
+    },
+  );
+
   it('"no, add it to my story": the date stays and the words go to the story', () => {
     const asked = type(reviewed(), 'hapana ilikuwa jana');
     const no = press(asked.state, 'fn');
@@ -122,6 +130,19 @@ describe('a correction typed at the review names the county', () => {
       expect([words, said(placed)]).toEqual([words, ['place.noted', 'review']]);
       expect(placed.state.draft).toMatchObject({ step: 'review', county: NAKURU, place: 'Free Area', text: STORY });
     }
+  });
+
+  it.each(['sio Naivasha road ni Kayole', 'haikuwa Naivasha road, ni Kayole', "it wasn't Naivasha road it was Kayole", 'not Naivasha road, Kayole', 'si Naivasha road junction, ilikuwa Kayole'])(
+    '"%s" (the place given denied first, then the new one) asks whether to change the place to Kayole; it was only added to the story',
+    (words) => {
+      const r = type(reviewed(), words);
+      expect([words, said(r), lastMessage(r)?.texts[0].params]).toEqual([words, ['review.fix_place'], { place: 'Kayole' }]);
+      expect(r.state.draft).toMatchObject({ place: 'Naivasha road junction', text: STORY });
+    },
+  );
+
+  it('a denial of something else is no place correction ("sio mimi ni yeye", "not me, my brother")', () => {
+    for (const words of ['sio mimi ni yeye', 'not me, my brother']) expect([words, said(type(reviewed(), words))]).not.toEqual([words, ['review.fix_place']]);
   });
 
   it('the place said wrong after a town given for the county (Kitengela) asks the place afresh within the county, never "where in Kitengela exactly?"', () => {
