@@ -190,8 +190,8 @@ export function matchCounty(input: string): CountyMatch {
   return nearest(spellingKey(input));
 }
 
-/** A word of where before a county's name in a story ("huko Nakuru", "in Kisumu", "kaunti ya Nyeri"), and the word or two after it. */
-const WHERE_THEN_NAME = /(?<!\p{L})(?:huko|kule|pale|hapo|katika|kwenye|ndani ya|mjini|in|at|kaunti ya|county of)\s+(\p{L}+)(?:[\s-]+(\p{L}+))?/giu;
+/** A word of where before a county's name in a story ("huko Nakuru", "hapa Kisumu", "in Kisumu", "kaunti ya Nyeri"), and the word or two after it. */
+const WHERE_THEN_NAME = /(?<!\p{L})(?:huko|kule|pale|hapo|hapa|huku|katika|kwenye|ndani ya|mjini|in|at|kaunti ya|county of)\s+(\p{L}+)(?:[\s-]+(\p{L}+))?/giu;
 
 /** A way named after a county ("Mombasa road", "Thika highway"): where in another county, as often as not. */
 const WAY_WORDS = new Set(['road', 'rd', 'street', 'highway', 'bypass', 'avenue']);

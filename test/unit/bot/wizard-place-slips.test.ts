@@ -168,6 +168,11 @@ describe('a county the story names ("…huko Nakuru…") offered at the county q
     expect([stepOf(tapped), said(tapped), r.state.draft?.county]).toEqual(['place', ['answer', 'place.ask'], undefined]);
   });
 
+  it('"hapa Kisumu" (here in Kisumu) names it too, as "in Kisumu" does', () => {
+    const r = told('Polisi wamenipiga hapa Kisumu karibu na stage.');
+    expect([stepOf(r), said(r), lastKeyboard(r)]).toEqual(['county', ['county.story_county+county.ask'], { type: 'county', draftId: ID, page: 0, suggestion: KISUMU }]);
+  });
+
   it('"ndio" takes it, as a county offered', () => {
     const yes = type(told('They asked me for a bribe at a roadblock in Kisumu county.').state, 'ndio');
     expect([stepOf(yes), yes.state.draft?.county]).toEqual(['place', KISUMU]);
