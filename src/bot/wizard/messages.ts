@@ -11,7 +11,7 @@ import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dang
 import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
-import { storyPart, earlyStory, stopsForFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, namesWeaponOrBlow, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
+import { storyPart, earlyStory, stopsForFear, withoutFear, asksUs, declinesFiles, dangerPart, DONE_WORDS, notAStory, tellsAnAct, doneInOneWord, namesWeaponOrBlow, kindAskedFor, toldWithAnswer, saysMoreOfDanger, feels, COMING, FILLERS, tellsWhoTheyWere, sumOfMoney, beginsWithAct, EARLY_STORY_CHARS, NO_ACCOUNT_WORDS, NOT_UNDERSTOOD, saysMoreAfter } from './story-words';
 import { placeWithoutLead, COUNTY_NAME_MAX_CHARS, areaNamed, placePhraseFirst, countyAlone, placeMeant, fewWordsOfPlace, SAINT, namedSpot, plausibleName, TOWN_NAME_MAX_WORDS, NOT_LEAD, COURTESY, soleCounty, countyNamedIn, townWithin, placePhrase, type NamedCounty, checkedPlace, besideTown, townAlone, countyLandmark, townInTwoCounties, besideTownOnly, countyOfUnit, BEFORE_PLACE, VAGUE_WHEN, countyAndPlace, countyThenKnownPlace, placeInWords, notAPlace, onlyLead, plainlyPlace, HOW_SOMEONE_IS, wordCount, namesAPlace, placeTypedAlone, PLACE_LEADS, sorryOnly, estateBeforeCounty, estateAndCounty, estateWithCounty, countyByNameThenPlace } from './place-words';
 import { dayAnswer, dayOfMonthAlone, placeThenDay, type DayRead, wordDay, dayThenMore, thenMore, addsNothing } from './day-words';
 import { tellsWhatWasDone, correctedPlace, beginsDoneToSomeone, splitPlaceAfterAct } from './place-after-act';
@@ -382,17 +382,10 @@ const WITHHELD = /^(?:(?:do not|dont|don t) want to (?:say|tell|share)(?: it)?|(
 
 /** Fear alone ("naogopa sana", "I am so scared"), or the answer withheld with or without it ("cant say im scared", "siwezi sema naogopa"). */
 function fearOrWithheld(n: string): 'fear' | 'withheld' | undefined {
-  const words = n.split(' ');
-  const beside = (w: string): boolean => feels(w) || FEAR_BESIDE.has(w);
-  let i = 0;
-  while (i < words.length && beside(words[i])) i++;
-  let j = words.length;
-  while (j > i && beside(words[j - 1])) j--;
-  if (i === j) return words.some(feels) ? 'fear' : undefined;
-  return WITHHELD.test(words.slice(i, j).join(' ')) ? 'withheld' : undefined;
+  const { core, fear } = withoutFear(n);
+  if (!core) return fear ? 'fear' : undefined;
+  return WITHHELD.test(core) ? 'withheld' : undefined;
 }
-/** Words said around a fear or a withheld answer ("I am so scared", "naogopa sana", "mimi"). */
-const FEAR_BESIDE = new Set('i am im m so very really too sana kidogo mimi ni nina niko bado still now sasa yaani please tafadhali'.split(' '));
 
 /**
  * Fear alone, or the answer withheld, where the county, the place or the day is asked: the place was "I dont want to

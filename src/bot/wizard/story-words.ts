@@ -259,21 +259,29 @@ const FEAR_NOUNS = new Set(['wasiwasi', 'hofu', 'uoga', 'woga']);
 export const feels = (w: string): boolean => feelingWord(w) || FEAR_NOUNS.has(w);
 
 /** Words beside a feeling before or after a wish to stop ("naogopa sana, sitaki tena", "i m scared i don t want to continue"). */
-const BESIDE_FEAR = new Set('i am im m so very really a bit little sana kidogo mimi ni nina niko na bado still too lakini but yaani and now sasa'.split(' '));
+const BESIDE_FEAR = new Set('i am im m so very really a bit little sana kidogo mimi ni nina niko na bado still too lakini but yaani and now sasa please tafadhali'.split(' '));
 
 /**
- * Fear, then (or after) a cancel word (`readWord`): "naogopa sitaki tena", "naogopa, nisiendelee",
- * "I am afraid, I want to stop". A story that tells fear ("nimeogopa sana polisi walinipiga") is not.
+ * The words of `n` (plain) between the feelings at its two ends and the words said beside them ("naogopa sana |
+ * sitaki tena", "cant say | im scared"), and whether a feeling was there.
  */
-export function stopsForFear(n: string): boolean {
+export function withoutFear(n: string): { core: string; fear: boolean } {
   const words = n.split(' ');
   const beside = (w: string): boolean => feels(w) || BESIDE_FEAR.has(w);
   let i = 0;
   while (i < words.length && beside(words[i])) i++;
   let j = words.length;
   while (j > i && beside(words[j - 1])) j--;
-  const fear = [...words.slice(0, i), ...words.slice(j)].some(feels);
-  return fear && i < j && readWord(words.slice(i, j).join(' ')) === 'cancel';
+  return { core: words.slice(i, j).join(' '), fear: [...words.slice(0, i), ...words.slice(j)].some(feels) };
+}
+
+/**
+ * Fear, then (or after) a cancel word (`readWord`): "naogopa sitaki tena", "naogopa, nisiendelee",
+ * "I am afraid, I want to stop". A story that tells fear ("nimeogopa sana polisi walinipiga") is not.
+ */
+export function stopsForFear(n: string): boolean {
+  const { core, fear } = withoutFear(n);
+  return fear && core !== '' && readWord(core) === 'cancel';
 }
 
 /**

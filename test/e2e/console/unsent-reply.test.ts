@@ -132,6 +132,14 @@ it('"Close every report" in Kiswahili too; a "yes" goes on to the count of repor
   await context.close();
 }, 60_000);
 
+/** "Take next" from the queue (the ticket released, the only one waiting, comes back) and its reply box's text. */
+async function replyWhenTakenAgain(page: Page, id: string): Promise<string> {
+  await page.getByTestId('take-next').click();
+  await page.waitForURL(`${h.base}/tickets/${id}`);
+  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
+  return page.locator('#reply-text').inputValue();
+}
+
 it('a reply let go with "yes" on Release is gone when the same tab takes the ticket again (kept while the release is not confirmed)', async () => {
   const { id, page, context } = await openTicket('kamau', 'en');
   const asked = answering(page, [true, false, true, true]);
@@ -145,10 +153,7 @@ it('a reply let go with "yes" on Release is gone when the same tab takes the tic
   // The queue, with the banner (console.js takes "?ok=released" out of the address as it loads).
   await page.locator('.flash', { hasText: 'Ticket released to the queue.' }).waitFor();
   expect(asked.slice(2)).toEqual(['Your reply to the reporter has not been sent. Once the ticket is closed or back in the queue it cannot be sent from here. Go on without sending it?', 'Release this ticket back to the queue?']);
-  await page.getByTestId('take-next').click();
-  await page.waitForURL(`${h.base}/tickets/${id}`);
-  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
-  expect(await page.locator('#reply-text').inputValue()).toBe('');
+  expect(await replyWhenTakenAgain(page, id)).toBe('');
   await context.close();
 }, 60_000);
 
@@ -180,10 +185,7 @@ it('Release pressed again while the first is on its way asks nothing more and se
   go();
   await page.locator('.flash', { hasText: 'Ticket released to the queue.' }).waitFor();
   expect(releases).toBe(1);
-  await page.getByTestId('take-next').click();
-  await page.waitForURL(`${h.base}/tickets/${id}`);
-  await page.locator('[data-live-state="open"]').waitFor({ state: 'attached' });
-  expect(await page.locator('#reply-text').inputValue()).toBe('');
+  expect(await replyWhenTakenAgain(page, id)).toBe('');
   await context.close();
 }, 60_000);
 
