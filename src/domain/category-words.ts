@@ -340,8 +340,13 @@ const PERSON_TAKEN = /\b((wa|a)(li|me|ka)(m|mw|mu|ni|tu|wa)chukua|(wa|a)(li|me|k
  * ("atamchoma sindano": kuchoma sindano, to inject) are not. Read
  * as a threat, never as the killing or shooting it names.
  */
-/** "-nitisha" (one "i": Sheng's "-niitisha", asked me for) with a sum or money after it, a word between at most ("alinitisha hiyo 500"). */
-const TISHA_MONEY = /\b(\p{L}*?(?:ni|m|tu|wa))tisha(?=\s+(?:\p{L}+\s+)?(?:pesa|doo|dooh|mia|elfu|ksh|kes|sh|shillingi|shilingi|bob|\d))/giu;
+/**
+ * "-nitisha" (one "i": Sheng's "-niitisha", asked me for) with money after it, a word between at most ("alinitisha
+ * hiyo 500", "walinitisha doo"): a money word, or a sum of three digits or more, or one with its money word ("50 bob").
+ * An hour, a date or a count is no sum ("walinitisha saa 4", "mara 3", "20 of us").
+ */
+const TISHA_MONEY =
+  /(?<!\p{L})(\p{L}*?(?:ni|m|tu|wa))tisha(?=\s+(?:\p{L}+\s+)?(?:(?:pesa|doo|dooh|mia|elfu|ksh|kes|shillingi|shilingi|bob)(?!\p{L})|\d{3,}|\d+[.,]?\d*\s*(?:k|bob|ksh|kes|shillingi|shilingi|\/-)(?!\p{L})))/giu;
 
 const THREATENED_HARM = new RegExp(
   String.raw`\b((wata|ata)(tu|ni|m|mu|mw|wa|ku)(ua|piga risasi)|${WILL_BURN_SW}|` +

@@ -10,9 +10,15 @@ const SWAHILI = new Set(
     'tena ndio ndiyo hapana habari yako zako za jambo mambo vipi poa asante tafadhali nataka tunataka kuripoti ripoti saidia nisaidie tusaidie saidieni msaada ' +
     'polisi askari wamenipiga walinipiga wamechukua walichukua nimepigwa wamekamata walinikamata kura uchaguzi niko tuko wako iko mtu watu kitu ' +
     'hongo pesa nyumba sijui sawa hakuna nini nani wapi lini gani kijana mtoto ndugu jirani naomba naweza bado kwenye katika je au ama ' +
-    'halafu alafu huyu hawa wale kwani ati sai niaje karao makarao kanjo wangu vibaya kofi doo'
+    'halafu alafu huyu hawa wale kwani ati sai niaje karao'
   ).split(' '),
 );
+/**
+ * Sheng and everyday words that English sentences borrow ("kanjo asked me for doo") and that name places too
+ * ("Wangu" ward, "Kofi Annan Road"): counted only in a message with no English word ("Makarao wamenichapa
+ * vibaya", "mtoto wangu amepotea"), and never everyday words (`everydayWord`).
+ */
+const SHENG_ALONE = new Set('makarao kanjo wangu vibaya kofi doo'.split(' '));
 const ENGLISH = new Set(
   (
     'the an and is are was were i you he she they we my me to of in on at for with this that what please help want report police hello hi ' +
@@ -34,8 +40,8 @@ const SOUND = /^(?:(?:ha|he|hi|ho|ja|je|ka|ke){2,}h?|a+h+|e+h+e*|o+h+|u+h+m*|m+h
 
 export function guessLanguage(text: string): 'en' | 'sw' | undefined {
   const words = text.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 1).slice(0, 60);
-  const sw = words.filter((w) => SWAHILI.has(w) || SWAHILI_VERB.test(w)).length;
   const en = words.filter((w) => ENGLISH.has(w)).length;
+  const sw = words.filter((w) => SWAHILI.has(w) || SWAHILI_VERB.test(w) || (en === 0 && SHENG_ALONE.has(w))).length;
   // Two of its words at least: a button's word typed ("Ndio", "Today") is not a language chosen.
   if (sw >= 2 && sw > en) return 'sw';
   if (en >= 2 && en > sw) return 'en';

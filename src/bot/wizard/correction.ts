@@ -129,17 +129,20 @@ const DENIED_FIRST = /^\s*(?:(?:samahani|sorry|pole|hapana|no)[\s,.!]+)?(?:si|si
 const NEW_LEAD = /^(?:(?:ni|ilikuwa|ilikua|it was|it s|its|was|but|bali|ila)\s+)+/iu;
 
 /**
- * "Sio Umoja ni Kayole", "not Naivasha road, Kayole": the place given (`given`, or a part of it in whole words)
- * denied, then the new one; the longest denied part that the place given holds. Undefined for anything else.
+ * "Sio Umoja ni Kayole", "not Naivasha road, Kayole": the place given denied (its beginning, or all of it, in whole
+ * words), then after a comma or "ni" / "it was" / "but" the new one. Undefined for anything else: "not the exact date,
+ * ...", "sio Kayole tu" (not only Kayole), "it wasn't the first time" deny no place.
  */
 function placeAfterDenial(typed: string, given: string): string | undefined {
   const m = DENIED_FIRST.exec(typed);
   if (!m) return undefined;
   const words = m[1].split(/\s+/);
   for (let k = words.length - 1; k >= 1; k--) {
+    const rest = words.slice(k).join(' ');
+    if (!/[,;:]$/u.test(words[k - 1]) && !NEW_LEAD.test(rest)) continue;
     const old = normalise(words.slice(0, k).join(' '));
-    const place = words.slice(k).join(' ').replace(/^[,;:\-–—]+\s*/u, '').replace(NEW_LEAD, '').replace(/[.!,;:]+$/u, '').trim();
-    if (old && place && ` ${normalise(given)} `.includes(` ${old} `)) return place;
+    const place = rest.replace(/^[,;:\-–—]+\s*/u, '').replace(NEW_LEAD, '').replace(/[.!,;:]+$/u, '').trim();
+    if (old && place && `${normalise(given)} `.startsWith(`${old} `)) return place;
   }
   return undefined;
 }

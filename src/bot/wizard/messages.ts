@@ -927,7 +927,8 @@ function countyThenDay(turn: Turn, d: Draft, input: string): boolean {
     const m = matchCounty(words.slice(0, k).join(' ').replace(/[,.;:]+$/u, ''));
     if (m.kind !== 'exact') continue;
     const day = dayAnswer(words.slice(k).join(' '), turn.now);
-    if (!day) return false;
+    // "Nairobi now", "Nairobi sasa": no day (the danger question said whether it goes on), as at the other questions.
+    if (!day || day.when === 'now') return false;
     noteDay(d, day);
     setCounty(turn, d, m.county.code, townNaming(m.town, m.county.code) ?? pendingTown(d, m.county.code));
     return true;

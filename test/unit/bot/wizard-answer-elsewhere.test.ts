@@ -83,6 +83,10 @@ describe('the county and the day in one answer where the county is asked', () =>
     expect(type(r.state, 'Kitengela stage').state.draft?.step).toBe('review');
   });
 
+  it('"Kajiado now" takes no day: whether it goes on was the danger question\'s', () => {
+    expect(type(at('county'), 'Kajiado now').state.draft?.when).toBeUndefined();
+  });
+
   it('a town of one county with the day ("Kitengela jana") is that county, the town kept for the place question', () => {
     const r = type(at('county'), 'Kitengela jana');
     expect(r.state.draft).toMatchObject({ step: 'place', county: KAJIADO, when: 'yesterday' });

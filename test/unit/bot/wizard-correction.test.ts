@@ -453,6 +453,13 @@ describe('the new place said instead of the one given (placeInsteadOf)', () => {
     ['samahani ni Kayole si Umoja', undefined],
     ['walinipiga si mara moja', 'mara moja stage'],
     ['ni mimi si yeye', 'Umoja'],
+    // A denial of something else, or "not only" the place given: no new place.
+    ['Not the exact date, around last week', 'outside the police station'],
+    ["it wasn't the first time", 'outside the police station'],
+    ['not the whole day, only in the evening', 'outside the police station'],
+    ['sio Kayole tu', 'Kayole stage'],
+    ['Haikuwa Kayole pekee', 'Kayole stage'],
+    ['si nyumbani kwangu tu, hata kazini', 'nyumbani kwangu'],
   ])('%j (given %j) is no correction', (typed, given) => {
     expect(placeInsteadOf(typed, given)).toBeUndefined();
   });

@@ -14,8 +14,11 @@ describe('categoryInWords', () => {
 
   it('"alinitisha" with a sum or money after it is Sheng\'s "aliniitisha" (asked me for): a bribe, not a threat', () => {
     for (const words of ['Kuna karao alinitisha 500 bob pale stage ya matatu', 'askari alinitisha pesa', 'walinitisha doo', 'karao alinitisha hiyo elfu mbili']) expect([words, categoryInWords(words, 'police')]).toEqual([words, 'p_bribery']);
-    // Threatened, no money named: still a threat.
-    for (const words of ['polisi walinitisha sana', 'askari alinitishia maisha']) expect([words, categoryInWords(words, 'police')]).toEqual([words, 'p_threats']);
+    // Threatened, no money named: still a threat; an hour, a date, a count or a word that begins as a money word is no sum.
+    for (const words of ['polisi walinitisha sana', 'askari alinitishia maisha', 'Polisi walinitisha saa 4 usiku pale Kayole', 'walinitisha mara 3', 'walinitisha tarehe 5', 'walitutisha 20 of us', 'polisi walinitisha shamba langu', 'OCS alinitisha sana shauri ya kesi']) {
+      expect([words, categoryInWords(words, 'police')]).toEqual([words, 'p_threats']);
+    }
+    expect(categoryInWords('alinitisha 50 bob', 'police')).toBe('p_bribery');
   });
 
   it('names none or several: nothing offered', () => {
