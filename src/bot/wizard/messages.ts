@@ -1394,6 +1394,8 @@ function declinePhone(turn: Turn, key = 'contact.declined'): void {
 /** The questions a reporter may leave unanswered with words: the details typed for the agency. */
 const MAY_SKIP: readonly Step[] = ['vic', 'ofc', 'wear', 'stn', 'plate', 'by', 'pstn', 'const', 'ward'];
 const HERE = new Set(['hapa', 'here', 'niko hapa', 'ni hapa', 'hapa tu', 'iko hapa', 'right here', 'hapa hapa', 'hapa nilipo', 'i am here', 'im here', 'i m here']);
+/** "Tuma", "send", "ni sawa", "ni hayo tu", "that's all": a wish to go on, at a detail question no name, station or plate. */
+const GO_ON = /^(?:tuma|tuma tu|ituma|send|send it|just send|ni sawa|ni hayo tu|hayo tu|ni hayo|hiyo tu|that is all|thats all|that s all|nothing more|hakuna zaidi)$/;
 
 /**
  * "I don't know" (or "skip") to a detail for the agency goes on without an answer. The place is
@@ -1402,7 +1404,9 @@ const HERE = new Set(['hapa', 'here', 'niko hapa', 'ni hapa', 'hapa tu', 'iko ha
  */
 function unanswered(turn: Turn, d: Draft, input: string, word: Word | undefined): boolean {
   // "Hakuna" (none) where the place is asked is no place, as "sijui" is: never stored as one.
-  const unsure = word === 'skip' || dontKnow(input) || (d.step === 'place' && word === 'no');
+  // At a detail: "nimemaliza", "tuma", "sitaki kusema" were kept as the officers' names or the station, and sent on so.
+  const n = normalise(input);
+  const unsure = word === 'skip' || dontKnow(input) || (d.step === 'place' && word === 'no') || (isDetailStep(d.step) && (word === 'done' || GO_ON.test(n) || fearOrWithheld(n) === 'withheld'));
   if (d.step === 'place' && unsure && townOf(d)) {
     // "Where in Kitengela exactly?" "Sijui": the town (or "nje ya Naivasha") is the place, as close as they can tell.
     takePlace(turn, d, townPlace(townOf(d)) ?? '');
@@ -1775,7 +1779,8 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
   const first = readWord(words.split(' ')[0]);
   const firstAsked = d.step === 'hurt' && !d.editing && d.injuries === undefined && !d.injuriesSkipped?.includes('hurt');
   const pieceAtHurt = words.includes(' ') || (!NO_ACCOUNT_WORDS.has(words) && !NOT_UNDERSTOOD.has(words) && !WHO_WAS_HURT.has(words));
-  const partAtHurt = firstAsked && pieceAtHurt && !more.endsWith('?') && first !== 'yes' && first !== 'no' && first !== 'skip' && !HOW_SOMEONE_IS.test(words);
+  // "Ndio hapo walianza kunipiga", "hakuna mtu alinisaidia", "no one helped me": a yes or no and more after it is the story going on, as at the P3 question (it was "use the buttons", the words lost).
+  const partAtHurt = firstAsked && pieceAtHurt && !more.endsWith('?') && ((first !== 'yes' && first !== 'no' && first !== 'skip') || saysMoreAfter(words)) && !HOW_SOMEONE_IS.test(words);
   // The P3 question follows at once: a town ("Nakuru") or a sentence there that no answer reads goes on with the story too.
   const p3FirstAsked = d.step === 'p3' && !d.editing && d.injuries?.record === undefined && !d.injuriesSkipped?.includes('record');
   const partAtP3 = p3FirstAsked && !more.endsWith('?') && ((first !== 'yes' && first !== 'no' && first !== 'skip') || saysMoreAfter(words)) && !words.split(' ').every((w) => NO_ACCOUNT_WORDS.has(w) || NOT_UNDERSTOOD.has(w));

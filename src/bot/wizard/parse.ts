@@ -159,7 +159,7 @@ const DONT_KNOW =
   /^(?:hapana |no |aah |eeh |mimi |hata )?(?:sijui|cjui|sjui|siwajui|simjui|sikuwajua|sikumjua|sikumbuki|sikuona|sikuziona|sikuiona|sikutambua|sijaona|sifahamu|sikujua|sikuwatambua|hatujui|hatukuona|sikuwaona|sina habari|sina uhakika|sina idea|haijulikani|no idea|i have no idea|no clue|dunno|not sure|unknown|idk|i (?:do not|dont|don t|didn t|didnt|did not) (?:know|see|remember|notice)|(?:do not|dont|don t) know|i (?:can t|cant|cannot) remember)(?: (.*))?$/;
 /** What may follow "sijui" and still be no answer ("sijui majina yao"); anything else is an answer ("sijui jina, ni karibu na Total"). */
 const DONT_KNOW_REST = new Set(
-  'jina majina namba nambari number numbers plate gari yao lake yake zao vizuri kitu chochote kabisa bana hata kidogo tarehe mahali kaunti gani ipi kipi lipi yupi nichague la ya wa za ni nani walikuwa alikuwa the name names their his her it them they he she was were is are who where when which one county really at all sure exactly anything'.split(' '),
+  'jina majina namba nambari number numbers plate gari kituo chao station yao lake yake zao vizuri kitu chochote kabisa bana hata kidogo tarehe mahali kaunti gani ipi kipi lipi yupi nichague la ya wa za ni nani walikuwa alikuwa the name names their his her it them they he she was were is are who where when which one county really at all sure exactly anything'.split(' '),
 );
 
 /**

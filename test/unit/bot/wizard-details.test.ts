@@ -156,6 +156,17 @@ describe('the optional details', () => {
     expect(type(at('unit'), 'polisi wa kawaida').state.draft?.officers).toEqual({ unit: 'kps' });
   });
 
+  it('a wish to send or finish, or the answer withheld, at a detail skips it: never kept as the officers, the station or the victim (they were, and sent on so)', () => {
+    for (const [s, next] of [['ofc', 'unit'], ['stn', 'plate'], ['vic', 'ofc']] as const) {
+      for (const words of ['tuma', 'send', 'ni hayo tu', 'nimemaliza', "that's all", 'sitaki kusema', 'sijui kituo chao', "I don't know which station"]) {
+        const r = type(at(s), words);
+        expect([s, words, r.state.draft?.step, r.state.draft?.officers, r.state.draft?.victim]).toEqual([s, words, next, undefined, undefined]);
+      }
+    }
+    // An answer is kept as ever.
+    expect(type(at('stn'), 'Kayole police station').state.draft?.officers?.station).toBe('Kayole police station');
+  });
+
   it('typed skip words skip one question, in English and Swahili; the unit can be typed too', () => {
     expect(type(at('ofc'), 'ruka').state.draft?.step).toBe('unit');
     expect(type(at('ofc'), 'Skip').state.draft?.step).toBe('unit');

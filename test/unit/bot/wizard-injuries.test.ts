@@ -296,6 +296,14 @@ describe('typed answers work like the buttons', () => {
     }
   });
 
+  it.each(['ndio hapo walianza kunipiga', 'hakuna mtu alinisaidia', 'yes and then they started beating me', 'no one helped me'])(
+    '"%s" (a yes or a no, then more of the story) right after the story: added to it and the question asked again, never guessed (it was "use the buttons", the words lost)',
+    (text) => {
+      const r = type(at('hurt', { text: STORY }), text);
+      expect([said(r), r.state.draft?.text, r.state.draft?.injuries]).toEqual([['desc.added', 'injury.hurt.ask'], `${STORY}\n${text}`, undefined]);
+    },
+  );
+
   it.each(['with', 'rungus', 'mateke', 'kwa'])('"%s" (one word of a story sent in pieces) right after the story: added to it, the question asked again', (word) => {
     const first = type(at('hurt', { text: STORY }), 'walikuja na polisi wengine');
     const r = type(first.state, word);

@@ -230,6 +230,14 @@ describe('more of the story after its question', () => {
     for (const answer of ['nipigie simu', 'wapiga kura', 'Embakasi', 'Viwandani']) expect([answer, said(type(at('county', { text: 'Askari' }), answer)).includes('desc.added')]).toEqual([answer, false]);
   });
 
+  it('paying, no receipt or a night in the cell told at the county question is added to the story: it was "I do not know that county", or kept as the place', () => {
+    const story = 'karao walichukua piki yangu wakataka 2000';
+    for (const more of ['nililipa mpesa', 'nilitoa pesa', 'nikapeana 500', 'nikalipa', 'hawakunipa risiti', 'nikalala cell']) {
+      const r = type(at('county', { text: story }), more);
+      expect([more, r.state.draft?.text, said(r), r.state.draft?.place]).toEqual([more, `${story}\n${more}`, ['desc.added', 'county.ask'], undefined]);
+    }
+  });
+
   it('someone taken, or a thing taken, told at the county question is added to the story, never refused as a county', () => {
     const story = 'Polisi walikuja nyumbani usiku wakampiga bro yangu';
     for (const more of ['wakamchukua hadi station', 'pia walichukua simu yangu', 'walinipeleka hadi kituoni', 'they took him to the station']) {
