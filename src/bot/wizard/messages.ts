@@ -1341,11 +1341,12 @@ function countyThenPlace(turn: Turn, d: Draft, input: string): boolean {
 const DECLINE_PHONE = /^(?:sitaki|siitaki|no thanks|no thank you|hapana asante|(?:i )?(?:don t|dont|do not) want)(?: (?:kutoa|kupeana|kuweka|to give|to share|give|share))?(?: (?:namba|nambari|number|my number|phone|my phone))?(?: yangu)?$/;
 /**
  * The same in a sentence ("No wait, I do not want to give my number", "I have changed my mind",
- * "hapana sitaki kutoa namba yangu"): back to the review, where nothing is lost. Answered "use the
+ * "hapana sitaki kutoa namba yangu"), not to be called ("sitaki wanipigie", "I don't want them to call me"), or
+ * "tuma tu", "just send it": back to the review, where nothing is lost and Send anonymously is. Answered "use the
  * button to share your number", someone who had just decided against it was pushed to give it.
  */
 const DECLINE_PHONE_SAID =
-  /^(no|nope|nah|hapana|hapna|la|wait|ngoja|subiri)\b.*\b(number|namba|nambari|phone|simu|call|want|sitaki|siitaki)\b|\b(don t|dont|do not) want (to )?(give|share|send|kutoa)\b|\b(changed|change|changing) my mind\b|\bnimebadili(sha)? (nia|mawazo|msimamo)\b|\b(bila|without) (namba|nambari|number|my number|jina|my name|kutaja jina)\b|\banonymous(ly)?\b/;
+  /^(no|nope|nah|hapana|hapna|la|wait|ngoja|subiri)\b.*\b(number|namba|nambari|phone|simu|call|want|sitaki|siitaki)\b|\b(don t|dont|do not) want (to )?(give|share|send|kutoa)\b|\b(changed|change|changing) my mind\b|\bnimebadili(sha)? (nia|mawazo|msimamo)\b|\b(bila|without) (namba|nambari|number|my number|jina|my name|kutaja jina)\b|\banonymous(ly)?\b|\bsitaki (wanipigie|anipigie|mnipigie|unipigie|kupigiwa)\b|\b(don t|dont|do not) want (them |you |anyone |staff )?to call\b|^(tuma|tuma tu|ituma|ituma tu|just send|just send it|send it|send it now)$/;
 
 /** "Later", "sio sasa", "hii si simu yangu": not now, or this phone is not theirs to share. */
 const PHONE_NOT_NOW =

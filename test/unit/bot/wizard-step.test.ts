@@ -2358,6 +2358,13 @@ describe('contact', () => {
     }
   });
 
+  it('not to be called ("sitaki wanipigie", "I dont want them to call me") or "tuma tu", "just send it" at the phone question: back at the review, where Send anonymously is (it was "use the button to share your number", again and again)', () => {
+    for (const words of ['sitaki wanipigie', 'sitaki kupigiwa', 'I dont want them to call me actually', "I don't want anyone to call me", 'tuma tu', 'just send it', 'send it']) {
+      const r = type(at('contact'), words);
+      expect([words, stepOf(r), said(r), r.effects, r.state.draft?.phone]).toEqual([words, 'review', ['contact.declined', 'review'], [], undefined]);
+    }
+  });
+
   it('"skip", "ruka", "later", "baadaye", "sina simu" decline the number (back at the review); "rudi", "back" go back as the Back button does; never "use the button to share your number"', () => {
     for (const words of ['skip', 'ruka', 'later', 'baadaye', 'Not now', 'sio sasa', 'labda baadaye', 'hii si simu yangu']) {
       const r = type(at('contact'), words);
