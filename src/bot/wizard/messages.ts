@@ -273,7 +273,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Naogopa, sitaki tena", "I'm scared I don't want to continue": the fear answered and whether to
   // stop asked, in one message ("No, carry on" asks the question again). It was the whole story.
   if (stopsForFear(normalise(input))) return turn.askCancel(d, 'privacy.fear');
-  if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input) || afraidOrWithheld(turn, d, input)) return;
+  if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input) || afraidOrWithheld(turn, d, input) || signedOff(turn, d, input)) return;
   // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
   // an answer or a new report. "Sasa" where it reads as "now" (the day) is that answer; alone at the
   // danger question it is above all Kenya's "hi", never a yes that alerts staff ("sasa hivi" is the yes).
@@ -397,6 +397,21 @@ function afraidOrWithheld(turn: Turn, d: Draft, input: string): boolean {
   const said = fearOrWithheld(normalise(input));
   if (!said || (said === 'withheld' && d.step !== 'place')) return false;
   turn.say(d.step === 'place' ? 'place.rather_not' : 'wizard.fear');
+  turn.show();
+  return true;
+}
+
+/** "Ni hayo tu", "hiyo ndio story", "that's all": the account ended, nothing told. */
+const SIGN_OFF = /^(?:ni hayo tu|hayo tu|ni hayo|hiyo tu|hiyo ndio story|hiyo ndio stori|ndio hiyo|ni hivyo|ni hivyo tu|ndio hivyo|hivyo tu|that is all|thats all|that s all|that is it|thats it|that s it|nothing more|hakuna zaidi)$/;
+
+/**
+ * The account said to be over ("ni hayo tu", "that's all") after the story, where a later question is asked (the
+ * injury, county, place or day ones): "OK." and the question again. It was added to the story, which the agency read.
+ */
+function signedOff(turn: Turn, d: Draft, input: string): boolean {
+  const asked = isInjuryStep(d.step) || d.step === 'county' || d.step === 'place' || d.step === 'when';
+  if (d.text === undefined || !asked || !SIGN_OFF.test(normalise(input))) return false;
+  turn.say('wizard.ok');
   turn.show();
   return true;
 }

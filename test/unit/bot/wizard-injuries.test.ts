@@ -296,6 +296,11 @@ describe('typed answers work like the buttons', () => {
     }
   });
 
+  it.each(['ni hayo tu', 'hiyo ndio story', "that's all"])('"%s" (the account said to be over) right after the story: "OK." and the question again, never added to the story the agency reads', (text) => {
+    const r = type(at('hurt', { text: STORY }), text);
+    expect([said(r), r.state.draft?.text, r.state.draft?.injuries]).toEqual([['wizard.ok', 'injury.hurt.ask'], STORY, undefined]);
+  });
+
   it.each(['ndio hapo walianza kunipiga', 'hakuna mtu alinisaidia', 'yes and then they started beating me', 'no one helped me'])(
     '"%s" (a yes or a no, then more of the story) right after the story: added to it and the question asked again, never guessed (it was "use the buttons", the words lost)',
     (text) => {
