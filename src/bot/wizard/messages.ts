@@ -402,7 +402,7 @@ function afraidOrWithheld(turn: Turn, d: Draft, input: string): boolean {
 }
 
 /** "Ni hayo tu", "hiyo ndio story", "that's all": the account ended, nothing told. */
-const SIGN_OFF = /^(?:ni hayo tu|hayo tu|ni hayo|hiyo tu|hiyo ndio story|hiyo ndio stori|ndio hiyo|ni hivyo|ni hivyo tu|ndio hivyo|hivyo tu|that is all|thats all|that s all|that is it|thats it|that s it|nothing more|hakuna zaidi)$/;
+const SIGN_OFF = /^(?:ni hayo tu|hayo tu|ni hayo|hiyo tu|hiyo ndio story|hiyo ndio stori|ni hivyo tu|hivyo tu|that is all|thats all|that s all|that is it|thats it|that s it|nothing more|hakuna zaidi)$/;
 
 /**
  * The account said to be over ("ni hayo tu", "that's all") after the story, where a later question is asked (the

@@ -301,6 +301,11 @@ describe('typed answers work like the buttons', () => {
     expect([said(r), r.state.draft?.text, r.state.draft?.injuries]).toEqual([['wizard.ok', 'injury.hurt.ask'], STORY, undefined]);
   });
 
+  it('"ndio hiyo" (yes, that one) to a county offered is the yes, never the account said to be over', () => {
+    const r = type(at('county', { text: STORY, offered: 42 }), 'ndio hiyo');
+    expect([r.state.draft?.county, said(r)]).not.toEqual([undefined, ['wizard.ok', 'county.ask']]);
+  });
+
   it.each(['ndio hapo walianza kunipiga', 'hakuna mtu alinisaidia', 'yes and then they started beating me', 'no one helped me'])(
     '"%s" (a yes or a no, then more of the story) right after the story: added to it and the question asked again, never guessed (it was "use the buttons", the words lost)',
     (text) => {
