@@ -301,6 +301,11 @@ describe('typed answers work like the buttons', () => {
     expect([said(r), r.state.draft?.text, r.state.draft?.injuries]).toEqual([['wizard.ok', 'injury.hurt.ask'], STORY, undefined]);
   });
 
+  it('"basi" (that is it) where the county is asked: "OK." and the question again; it was "Did you mean Busia?"', () => {
+    const r = type(at('county', { text: STORY }), 'basi');
+    expect([said(r)[0], r.state.draft?.offered, r.state.draft?.text]).toEqual(['wizard.ok', undefined, STORY]);
+  });
+
   it('"ndio hiyo" (yes, that one) to a county offered is the yes, never the account said to be over', () => {
     const r = type(at('county', { text: STORY, offered: 42 }), 'ndio hiyo');
     expect([r.state.draft?.county, said(r)]).not.toEqual([undefined, ['wizard.ok', 'county.ask']]);
