@@ -334,13 +334,6 @@ const CARED_FOR = /\b(ambulance|hospital|clinic|doctor|nurse|red cross|st john|d
 const PERSON_TAKEN = /\b((wa|a)(li|me|ka)(m|mw|mu|ni|tu|wa)chukua|(wa|a)(li|me|ka)(chukua|shika) (mume|mke|kaka|dada|mwanangu|wanangu|mtoto|watoto|baba|mama|babangu|mamangu|ndugu|binamu|bwana|jirani|kijana|vijana|mwanafunzi|wanafunzi|bro|brathe|sis|mtoi|msee|jamaa))\b(?! (\w+ ){0,2}(picha|video|pesa|simu|maelezo|alama|hospitali|zahanati|vibaya|matiti|makalio|kifua))|\b(wa|a)(li|me|ka)(m|mw|wa|tu)peleka (\w+ ){0,3}?(kituoni|seli|cell|cells|ndani|rumande|kituo cha polisi|police station)\b/;
 
 /**
- * Harm they say they will do, in plain words: "watatuua", "wataniua", "atamuua" (will kill),
- * "watatuchoma", "watachoma nyumba" (will burn), "they will kill us", "going to burn (down) our houses".
- * A past burning ("walichoma nyumba"), other things burnt ("watachoma mahindi") and an injection
- * ("atamchoma sindano": kuchoma sindano, to inject) are not. Read
- * as a threat, never as the killing or shooting it names.
- */
-/**
  * "-nitisha" (one "i": Sheng's "-niitisha", asked me for) with money after it, a word between at most ("alinitisha
  * hiyo 500", "walinitisha doo"): a money word, or a sum of three digits or more, or one with its money word ("50 bob").
  * An hour, a date or a count is no sum ("walinitisha saa 4", "mara 3", "20 of us").
@@ -348,6 +341,13 @@ const PERSON_TAKEN = /\b((wa|a)(li|me|ka)(m|mw|mu|ni|tu|wa)chukua|(wa|a)(li|me|k
 const TISHA_MONEY =
   /(?<!\p{L})(\p{L}*?(?:ni|m|tu|wa))tisha(?=\s+(?:\p{L}+\s+)?(?:(?:pesa|doo|dooh|mia|elfu|ksh|kes|shillingi|shilingi|bob)(?!\p{L})|\d{3,}|\d+[.,]?\d*\s*(?:k|bob|ksh|kes|shillingi|shilingi|\/-)(?!\p{L})))/giu;
 
+/**
+ * Harm they say they will do, in plain words: "watatuua", "wataniua", "atamuua" (will kill),
+ * "watatuchoma", "watachoma nyumba" (will burn), "they will kill us", "going to burn (down) our houses".
+ * A past burning ("walichoma nyumba"), other things burnt ("watachoma mahindi") and an injection
+ * ("atamchoma sindano": kuchoma sindano, to inject) are not. Read
+ * as a threat, never as the killing or shooting it names.
+ */
 const THREATENED_HARM = new RegExp(
   String.raw`\b((wata|ata)(tu|ni|m|mu|mw|wa|ku)(ua|piga risasi)|${WILL_BURN_SW}|` +
     String.raw`(will|going to|gonna|would|threaten\w* to) (kill|burn( down)?|shoot) (us|me|him|her|them|you|my|our|his|their|the house|the houses))\b`,

@@ -401,8 +401,10 @@ function afraidOrWithheld(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
+/** "Ni hayo tu", "that's all", "basi": nothing more to tell (`SIGN_OFF` after the story, `GO_ON` at a detail). */
+const ALL_TOLD = 'ni hayo tu|hayo tu|ni hayo|hiyo tu|that is all|thats all|that s all|nothing more|hakuna zaidi|basi|basi tu';
 /** "Ni hayo tu", "hiyo ndio story", "that's all": the account ended, nothing told. */
-const SIGN_OFF = /^(?:ni hayo tu|hayo tu|ni hayo|hiyo tu|hiyo ndio story|hiyo ndio stori|ni hivyo tu|hivyo tu|that is all|thats all|that s all|that is it|thats it|that s it|nothing more|hakuna zaidi|basi|basi tu)$/;
+const SIGN_OFF = new RegExp(`^(?:${ALL_TOLD}|hiyo ndio story|hiyo ndio stori|ni hivyo tu|hivyo tu|that is it|thats it|that s it)$`);
 
 /**
  * The account said to be over ("ni hayo tu", "that's all") after the story, where a later question is asked (the
@@ -1411,7 +1413,7 @@ function declinePhone(turn: Turn, key = 'contact.declined'): void {
 const MAY_SKIP: readonly Step[] = ['vic', 'ofc', 'wear', 'stn', 'plate', 'by', 'pstn', 'const', 'ward'];
 const HERE = new Set(['hapa', 'here', 'niko hapa', 'ni hapa', 'hapa tu', 'iko hapa', 'right here', 'hapa hapa', 'hapa nilipo', 'i am here', 'im here', 'i m here']);
 /** "Tuma", "send", "ni sawa", "ni hayo tu", "that's all": a wish to go on, at a detail question no name, station or plate. */
-const GO_ON = /^(?:tuma|tuma tu|ituma|send|send it|just send|ni sawa|ni hayo tu|hayo tu|ni hayo|hiyo tu|that is all|thats all|that s all|nothing more|hakuna zaidi|basi|basi tu)$/;
+const GO_ON = new RegExp(`^(?:tuma|tuma tu|ituma|send|send it|just send|ni sawa|${ALL_TOLD})$`);
 
 /**
  * "I don't know" (or "skip") to a detail for the agency goes on without an answer. The place is
