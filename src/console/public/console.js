@@ -166,16 +166,18 @@
     var rest = params.toString();
     window.history.replaceState(window.history.state, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
   }
-  // An unsent reply let go with "yes" on a release or "Close every report" (ticket.js marks it as it
-  // leaves the ticket): gone once this page says it was done, the queue's banner or the close's
-  // result (`data-let-go-done`). Any other page leaves the mark for the ticket page to drop.
+  // An unsent reply let go with "yes" on a release, "Close every report" or a split (ticket.js marks it
+  // as it leaves the ticket): gone once this page says it was done, the queue's banner, the split's, or
+  // the close's result (`data-let-go-done`). Any other page leaves the mark for the ticket page to drop.
   var LET_GO = 'ripoti:let-go';
   (function letGoIfDone() {
     try {
       var mark = JSON.parse(window.sessionStorage.getItem(LET_GO) || 'null');
       var doneEl = document.querySelector('[data-let-go-done]');
       var done = doneEl ? doneEl.getAttribute('data-let-go-done') : null;
-      if (!mark || !((mark.action === 'release-form' && flash === 'released') || done === mark.ticket + ':' + mark.action)) return;
+      // The banner that says a release or a split was done; "Close every report" says so by its result page.
+      var doneBanner = { 'release-form': 'released', split: 'incident_split' };
+      if (!mark || !((flash && doneBanner[mark.action] === flash) || done === mark.ticket + ':' + mark.action)) return;
       mark.keys.forEach(function (k) { window.sessionStorage.removeItem(k); });
       window.sessionStorage.removeItem(LET_GO);
     } catch (e) { /* storage off, or a mark this page cannot read: nothing was kept to let go */ }

@@ -93,11 +93,8 @@
     ALL_DRAFTS.forEach(function (id) { store(function (s) { s.removeItem(draftKeyOf(id)); }); });
   }
   if (R.flash === 'incident_replied' || R.flash === 'incident_replied_some') forgetAllDrafts();
-  // A split let go of the answer to every reporter (see below): gone once this page says it was done.
-  var SPLIT_PENDING = 'ripoti:split-pending:' + ticketId;
-  var splitPending = store(function (s) { var v = s.getItem(SPLIT_PENDING); s.removeItem(SPLIT_PENDING); return v; });
-  if (splitPending && R.flash === 'incident_split') forgetAllDrafts();
-  // Back here with a release or "Close every report" still marked (see below): it was not done, so what was typed stays.
+  // Back here with a release, "Close every report" or a split still marked (see below; console.js lets the text go
+  // when this page says the split was done): it was not done, so what was typed stays.
   store(function (s) { var v = JSON.parse(s.getItem(R.LET_GO) || 'null'); if (v && v.ticket === ticketId) s.removeItem(R.LET_GO); });
   // The page's key, kept with the drafts: the one kept wins over the one a render (or a redraw) brings.
   function keepAllKey() {
@@ -463,21 +460,19 @@
     }
     if (held.length) discarding = { form: form, boxes: held };
   }, true);
-  // A close here is discarded once it is done (submit), as a refused one leaves the text sendable.
-  // The others leave this page (after console.js's data-confirm), and the text goes once the page
-  // after them says the action was done: a split comes back here with its banner; a release goes
-  // to the queue with its banner, and "Close every report" to its count, then its result (console.js
-  // reads the mark). Refused, never sent, or the count left by "Back to the ticket": what was typed stays.
+  // A close or hand-over here (posted in place) is discarded once it is done (submit), as a refused one
+  // leaves the text sendable. The rest leave this page (after console.js's data-confirm), and the text
+  // goes once the page after them says the action was done (console.js reads the mark): a split comes
+  // back here with its banner; a release goes to the queue with its banner, and "Close every report"
+  // to its count, then its result. Refused, never sent, or the count left by "Back to the ticket": what was typed stays.
   document.addEventListener('submit', function (ev) {
     var form = ev.target;
     if (ev.defaultPrevented || form.hasAttribute('data-async')) return;
-    var leaves = form.id === 'release-form' || form.id === 'close-all-form';
-    // An older mark (an action that never came back) must not let go of a later one's text.
-    if (leaves) store(function (s) { s.removeItem(R.LET_GO); });
+    // The page is leaving: an older mark (an action that never came back) must not let go of a later one's text.
+    store(function (s) { s.removeItem(R.LET_GO); });
     if (!discarding || form !== discarding.form) return;
-    if (losesReply(form) === 'data-unsent-split') store(function (s) { s.setItem(SPLIT_PENDING, '1'); });
-    else if (leaves) store(function (s) { s.setItem(R.LET_GO, JSON.stringify({ ticket: ticketId, action: form.id, keys: draftKeysIn(discarding.boxes) })); });
-    else letGo(discarding.boxes);
+    var action = losesReply(form) === 'data-unsent-split' ? 'split' : form.id;
+    store(function (s) { s.setItem(R.LET_GO, JSON.stringify({ ticket: ticketId, action: action, keys: draftKeysIn(discarding.boxes) })); });
   });
   // ---- Refer: "another agency" without its name is said at once, at the name box (it was asked
   // about as "another agency", then refused by the console). An agency other than the usual one for
