@@ -123,8 +123,10 @@ export function placeCorrection(typedInput: string): { place: string; after?: st
   return { place, after: typed.slice(end).join(' '), told: typed.slice(from).join(' ').replace(/^[,.;:\-–—]+\s*/u, '') };
 }
 
+/** A sorry or a no said first ("samahani,", "no"), before a new place or the one denied. */
+const SORRY_FIRST = String.raw`^\s*(?:(?:samahani|sorry|pole|hapana|no)[\s,.!]+)?`;
 /** The place given denied first ("sio Umoja ni Kayole", "it wasn't Umoja it was Kayole", "not Umoja, Kayole"): what follows the denial. */
-const DENIED_FIRST = /^\s*(?:(?:samahani|sorry|pole|hapana|no)[\s,.!]+)?(?:si|sio|siyo|not|haikuwa|haikua|it wasn t|it wasnt|it was not|it is not|it isn t|wasn t|wasnt)\s+(.+?)[\s.!]*$/iu;
+const DENIED_FIRST = new RegExp(String.raw`${SORRY_FIRST}(?:si|sio|siyo|not|haikuwa|haikua|it wasn t|it wasnt|it was not|it is not|it isn t|wasn t|wasnt)\s+(.+?)[\s.!]*$`, 'iu');
 /** Said before the new place, after the one denied: "ni", "ilikuwa", "it was", "but". */
 const NEW_LEAD = /^(?:(?:ni|ilikuwa|ilikua|it was|it s|its|was|but|bali|ila)\s+)+/iu;
 
@@ -148,7 +150,7 @@ function placeAfterDenial(typed: string, given: string): string | undefined {
 }
 
 /** Before the new place said instead of the one given: a sorry or a no, then "ni", "ilikuwa", "it was". */
-const INSTEAD = /^\s*(?:(?:samahani|sorry|pole|hapana|no)[\s,.!]+)?(?:(?:ni|ilikuwa|ilikua|it was|it s|its|was)\s+)(.+?)[\s,]+(?:si|sio|siyo|not)\s+(.+?)[\s.!]*$/iu;
+const INSTEAD = new RegExp(String.raw`${SORRY_FIRST}(?:(?:ni|ilikuwa|ilikua|it was|it s|its|was)\s+)(.+?)[\s,]+(?:si|sio|siyo|not)\s+(.+?)[\s.!]*$`, 'iu');
 
 /**
  * "Samahani ni Kayole si Umoja", "sorry it was Free Area not Naivasha road": the new place, then
