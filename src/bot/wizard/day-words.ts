@@ -25,7 +25,7 @@ export function placeThenDay(input: string, now: Date): { place: string; day: Da
     const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
     // "At Globe at 10pm": an hour alone is a day too, as the date question reads it (`timeAlone`).
     const alone = word ? undefined : timeAlone(words.slice(k).join(' '), now);
-    const read = word === 'now' ? undefined : (wordDay(word ?? alone?.day, now, alone?.time ?? time) ?? dateAfterPlace(words.slice(k).join(' '), now, time));
+    const read = word === 'now' ? undefined : (wordDay(word ?? alone?.day, now, alone?.time ?? time) ?? dateDay(words.slice(k).join(' '), now, time));
     const place = words.slice(0, k).join(' ').replace(/[.!,;:]+$/u, '');
     if (read && /\p{L}/u.test(place) && !notAPlace(place, now)) return { place, day: read };
   }
@@ -33,14 +33,10 @@ export function placeThenDay(input: string, now: Date): { place: string; day: Da
 }
 
 /**
- * "Kayole tarehe 12", "Kayole on the 12th", "Kayole 12/11": a date said after the place (as the date question
- * reads it). A number alone is no date ("Section 58", "Phase 2" keep theirs).
+ * A date written ("tarehe 12", "12/11", "Jumanne iliyopita"), with the time of day typed with it; after a place too
+ * ("Kayole tarehe 12", "Kayole 12/11"), as the date question reads it. A number alone is no date ("Section 58",
+ * "Phase 2" keep theirs).
  */
-function dateAfterPlace(words: string, now: Date, time: string | undefined): DayRead | undefined {
-  return dateDay(words, now, time);
-}
-
-/** A date written ("tarehe 12", "12/11", "Jumanne iliyopita"), with the time of day typed with it. */
 function dateDay(words: string, now: Date, time: string | undefined, saidBefore?: string): DayRead | undefined {
   const parsed = parseIncidentDate(words, now, saidBefore);
   return parsed.ok ? { when: 'date', incidentAt: parsed.date.getTime(), time } : undefined;
