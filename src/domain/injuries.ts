@@ -507,3 +507,26 @@ export function hurtCountLine(count: number, lang: 'en' | 'sw', others: boolean)
   if (lang === 'sw') return count === 1 ? `mtu ${others ? 'mwingine ' : ''}mmoja aliumia` : `watu ${others ? 'wengine ' : ''}${count} waliumia`;
   return `${count} ${others ? 'other ' : ''}${count === 1 ? 'person' : 'people'} hurt`;
 }
+
+/**
+ * The reporter's own pain, bleeding or body failing them, said now ("I am in pain", "my leg hurts", "I cant walk",
+ * "nina maumivu makali", "mguu unauma", "inaniuma", "natoka damu", "siwezi kutembea").
+ */
+const PAIN = new RegExp(
+  String.raw`\b(?:in (?:(?:so much|a lot of|great|serious|severe|terrible|much|bad) )?pain|painful|paining|(?:hurts|hurting|aches|aching)|i (?:am|m) (?:still )?(?:bleeding|injured|wounded)|` +
+    String.raw`(?:i )?(?:can t|cant|cannot|can not) (?:walk|stand|see|breathe|move)|maumivu|uchungu|(?:ni)?naumwa|(?:ni)?naumia|\w*n[ai]uma|(?:ni)?na(?:vuja|toka) damu|siwezi (?:ku)?(?:tembea|simama|ona|pumua|sogea))\b`,
+);
+/** No pain, said just before it ("sina maumivu", "no pain", "hakuna uchungu", "it doesn't hurt"). */
+const NO_PAIN = /\b(?:sina|hana|hakuna|hamna|bila|no|not|without|doesn t|doesnt|does not|don t|dont)\b(?: \w+)? (?:maumivu|uchungu|pain|painful|hurt|hurts)\b/;
+/** Longer than this is an account, read as the story it is. */
+const PAIN_MAX_CHARS = 80;
+
+/**
+ * The reporter says they are in pain, in a short message: asked where or when, it is no place and no day, and
+ * someone hurting now is told where to call (src/bot/wizard/messages.ts `painSaid`).
+ */
+export function painTold(text: string): boolean {
+  if (text.length > PAIN_MAX_CHARS) return false;
+  const plain = plainWords(text);
+  return PAIN.test(plain) && !NO_PAIN.test(plain);
+}

@@ -1,4 +1,4 @@
-import { asksAboutOthers, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
+import { asksAboutOthers, painTold, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, noteDay, pendingTown, sendAnonymously, setCounty, setDanger, setTimeOfDay, storyDate, submit, unbuttonKind } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, readCorrection, type PlaceFix, type Correction } from './correction';
@@ -273,7 +273,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Naogopa, sitaki tena", "I'm scared I don't want to continue": the fear answered and whether to
   // stop asked, in one message ("No, carry on" asks the question again). It was the whole story.
   if (stopsForFear(normalise(input))) return turn.askCancel(d, 'privacy.fear');
-  if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input) || afraidOrWithheld(turn, d, input) || signedOff(turn, d, input)) return;
+  if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input) || afraidOrWithheld(turn, d, input) || painSaid(turn, d, input) || signedOff(turn, d, input)) return;
   // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
   // an answer or a new report. "Sasa" where it reads as "now" (the day) is that answer; alone at the
   // danger question it is above all Kenya's "hi", never a yes that alerts staff ("sasa hivi" is the yes).
@@ -397,6 +397,19 @@ function afraidOrWithheld(turn: Turn, d: Draft, input: string): boolean {
   const said = fearOrWithheld(normalise(input));
   if (!said || (said === 'withheld' && d.step !== 'place')) return false;
   turn.say(d.step === 'place' ? 'place.rather_not' : 'wizard.fear');
+  turn.show();
+  return true;
+}
+
+/**
+ * "I am in pain", "nina maumivu makali", "mguu unauma" where the county, the place or the day is asked, after the
+ * story: the words kept in it (once), sympathy and 999/112 (Ripoti sends no ambulance), and the question again. It
+ * was kept as the place, or "I could not read that date".
+ */
+function painSaid(turn: Turn, d: Draft, input: string): boolean {
+  if ((d.step !== 'county' && d.step !== 'place' && d.step !== 'when') || (d.text === undefined && !d.voice) || !painTold(input)) return false;
+  if (!inStory(d, input) && !joinStory(d, input)) tellStoryFull(turn, input);
+  turn.say('wizard.pain');
   turn.show();
   return true;
 }
