@@ -644,9 +644,9 @@ export function agrees(word: Word | undefined): boolean {
 /**
  * A yes to the category offered, said with a word more ("ndio hiyo", "ni hiyo", "yes that's it",
  * "yes correct"): whole messages only, so "ndio walinipiga" stays the story. Before, these were
- * added to the story and the offer asked again, and again.
+ * added to the story and the offer asked again, and again. Sheng's "poa", "fiti" (fine) agree too.
  */
-const OFFER_YES = /^(?:(?:yes|yeah|yep|ndio|ndiyo|ndyo|ndo|eeh|ee) )?(?:(?:ni )?hiyo(?: hiyo)?(?: ndio)?|(?:ni )?sawa kabisa|ni sawa|kabisa|ni kweli|(?:that s|thats|that is) (?:it|right|the one|correct)|that one|correct|exactly|right)$/;
+const OFFER_YES = /^(?:(?:yes|yeah|yep|ndio|ndiyo|ndyo|ndo|eeh|ee) )?(?:(?:ni )?hiyo(?: hiyo)?(?: ndio)?|(?:ni )?sawa kabisa|ni sawa|kabisa|ni kweli|(?:that s|thats|that is) (?:it|right|the one|correct)|that one|correct|exactly|right|(?:ni |iko )?poa(?: sana)?|(?:iko )?fiti)$/;
 export function confirmsOffer(text: string): boolean {
   return text.length <= 40 && OFFER_YES.test(normalise(text));
 }
