@@ -139,7 +139,26 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
   // No letter or digit ("🙏", "-", "?"): no name, place or plate. Kept, it would be all the agency
   // reads there, and the answer typed next would land on the question after this one.
   if (!/[\p{L}\p{N}]/u.test(text)) return again(turn, d, step, TAP_ONLY_DETAILS.includes(step) ? 'details.use_buttons' : 'details.unexpected');
+  if (plateAhead(turn, d, step, text)) return;
   return takeDetail(turn, d, step, text);
+}
+
+/** The officer questions before the vehicle one. */
+const BEFORE_PLATE: readonly DetailStep[] = ['ofc', 'unit', 'wear', 'stn'];
+
+/**
+ * A number plate alone ("KDA 123A", "gari ilikuwa KDG 234H") typed at an officer question before the vehicle one:
+ * the vehicle's plate, added to any given, said so, and the question asked again. It was kept as what they wore, the
+ * station or the names, or "use the buttons" lost it.
+ */
+function plateAhead(turn: Turn, d: Draft, step: DetailStep, text: string): boolean {
+  const { plates, description } = readVehicle(text);
+  if (!BEFORE_PLATE.includes(step) || !plates.length || description) return false;
+  const all = [...new Set([...(d.officers?.vehiclePlates ?? []), ...plates])];
+  d.officers = { ...d.officers, vehiclePlates: all };
+  turn.say('details.plate_noted', { plates: plates.join(', ') });
+  askDetail(turn, d, step);
+  return true;
 }
 
 /** A checked answer to a detail question, kept where its question puts it. */

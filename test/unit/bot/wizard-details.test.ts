@@ -410,3 +410,31 @@ describe('a polling station or ward typed at the review of an election report', 
     expect([police.state.draft?.pollingStation, police.state.draft?.text]).toEqual([undefined, `${BASE.text}\npolling station ni Kasarani Primary School`]);
   });
 });
+
+describe('a number plate typed at an officer question before the vehicle one', () => {
+  it.each([
+    ['wear', 'KDA 123A'],
+    ['wear', 'gari ilikuwa kdg 234h'],
+    ['stn', 'plate number KCB 456T'],
+    ['ofc', 'GK 123A'],
+    ['unit', 'KBZ 456Y'],
+  ] as const)('at "%s", "%s" is the vehicle plate, said so, and the question asked again (it was the uniform, the station, the names or "use the buttons")', (at_, words) => {
+    const r = type(at(at_), words);
+    expect([said(r), r.state.draft?.step]).toEqual([['details.plate_noted', `details.${at_}.ask`], at_]);
+    expect(r.state.draft?.officers?.vehiclePlates).toHaveLength(1);
+    expect(r.state.draft?.officers).not.toHaveProperty('uniform');
+    expect(r.state.draft?.officers).not.toHaveProperty('station');
+    expect(r.state.draft?.officers).not.toHaveProperty('names');
+  });
+
+  it('a second plate adds to the first; the plate question still takes more', () => {
+    const first = type(at('wear'), 'KDA 123A').state;
+    const r = type(first, 'KCB 456T');
+    expect(r.state.draft?.officers?.vehiclePlates).toEqual(['KDA 123A', 'KCB 456T']);
+  });
+
+  it('what they wore, with a plate after it, is what they wore (kept as typed, as before)', () => {
+    const r = type(at('wear'), 'walikuwa na uniform ya blue, gari KDA 123A');
+    expect([r.state.draft?.step, r.state.draft?.officers?.uniform]).toEqual(['stn', 'walikuwa na uniform ya blue, gari KDA 123A']);
+  });
+});
