@@ -176,7 +176,7 @@ const ANONYMOUS_WISH = new RegExp(
     '\\b(bila|without) (kutaja )?(jina|my name|name|kujulikana|kujitambulisha)\\b',
     '\\bsitaki (jina (langu )?(li|i)?(julikane|tajwe|jue)|kujulikana|kutajwa|kujitambulisha)\\b',
     '\\bjina (langu )?(lisijulikane|lisitajwe|libaki siri)\\b',
-    '\\b(usitaje|msitaje|usiseme|msiseme) jina\\b',
+    '\\b(usitaje|msitaje|usiseme|msiseme|usitumie|msitumie|usiweke|msiweke) jina\\b',
     '\\b(don t|dont|do not) want (my name( to be)?|to be) (known|named|revealed|identified|shared)\\b',
     '\\b(don t|dont|do not) (want to )?(share|give|use|tell|put) my name\\b',
     '\\bsitaki (ku)?(toa|taja|peana) (jina|namba|nambari)\\b',
@@ -215,9 +215,17 @@ const NO_NUMBER_WISH = new RegExp(
   ].join('|'),
 );
 
-/** A wish to be known and called: "nataka kutoa jina langu", "mnipigie", "I want to give my name and number". */
+/**
+ * Anonymity refused: "I don't want to be anonymous", "not anonymous", "sitaki kuwa anonymous", "sio anonymous". Read
+ * before `ANONYMOUS_WISH`, whose "anonymous" alone took these as the wish to stay unknown (at the review, sent so).
+ */
+const NOT_ANONYMOUS = /\b(?:(?:don t|dont|do not|not|never|no need to|sitaki (?:ku)?(?:wa|kuwa|baki)?|sihitaji (?:ku)?(?:wa)?|sio|si|siyo) (?:(?:want|wish|need) )?(?:to )?(?:be |stay |remain |go |report |send )?(?:it )?anonymous(?:ly)?)\b/;
+
+/** A wish to be known and called: "nataka kutoa jina langu", "mnipigie", "I want to give my name and number", "tumia jina langu". */
 const NAMED_WISH = new RegExp(
   [
+    NOT_ANONYMOUS.source,
+    '\\b(?:(?:mnaweza|unaweza|wanaweza) (?:ku)?tumia|tumieni|tumia|you can use|use) (?:jina|my name)(?: langu)?\\b',
     '\\b(nataka|naweza|ningependa|niko tayari|sasa nataka) (ku)?(toa|taja|peana|tuma) (jina|namba|nambari)\\b',
     '\\b(mnipigie|nipigieni|wanipigie|mnaweza kunipigia|wanaweza kunipigia)\\b',
     '\\b(i want|i can|i would like|i d like|i am willing|now i want) to (give|share|send) (you )?my (name|number|phone)\\b',
@@ -234,6 +242,7 @@ const NAMED_WISH = new RegExp(
 export function identityWish(text: string): 'anonymous' | 'named' | undefined {
   const n = normalise(text);
   if (n.split(' ').length > 10 || /\d/.test(n)) return undefined;
+  if (NOT_ANONYMOUS.test(n)) return 'named';
   return ANONYMOUS_WISH.test(n) || NO_NUMBER_WISH.test(n) ? 'anonymous' : NAMED_WISH.test(n) ? 'named' : undefined;
 }
 

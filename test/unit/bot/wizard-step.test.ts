@@ -3894,6 +3894,20 @@ describe('a wish to stay anonymous, or to be called, said before the review', ()
   });
 });
 
+describe('"I don\'t want to be anonymous", "use my name": a wish to be known', () => {
+  const NOT_ANONYMOUS = ["I don't want to be anonymous", 'not anonymous please', 'no need to be anonymous', 'sitaki kuwa anonymous', 'sio anonymous', 'you can use my name', 'tumia jina langu', 'mnaweza kutumia jina langu'];
+  it.each(NOT_ANONYMOUS)('"%s" before the review: told how to be called (it was "you can stay anonymous", the opposite)', (words) => {
+    expect([words, said(type(at('county'), words))]).toEqual([words, ['wizard.named', 'county.ask']]);
+  });
+  it.each(NOT_ANONYMOUS)('"%s" at the review: the phone number asked, as "nataka kutoa jina langu" does; it was sent at once, anonymously', (words) => {
+    const r = type(at('review'), words);
+    expect([words, r.effects.map((e) => e.type), stepOf(r)]).toEqual([words, [], 'contact']);
+  });
+  it('"anonymous please", "sitaki kujulikana", "don\'t use my name", "usitumie jina langu", "hapana, anonymous" still choose to stay unknown', () => {
+    for (const words of ['anonymous please', 'sitaki kujulikana', "don't use my name", 'usitumie jina langu', 'msitumie jina langu', 'hapana, anonymous']) expect(type(at('review'), words).effects.map((e) => e.type)).toEqual(['submit']);
+  });
+});
+
 describe('a wish to stay anonymous said with what was done, at the story question', () => {
   it.each(['bila jina tafadhali, polisi walinipiga jana', 'sitaki jina langu ijulikane, pia walichukua kitambulisho', 'I dont want my name known, they took my ID'])(
     '"%s": told how to stay anonymous, and the words kept as the story (they were lost, the story asked again)',
