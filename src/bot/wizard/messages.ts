@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay, lastWeekend } from './format';
 import { askInjury, isInjuryStep, noOneElseAfterKilling, onInjuryText } from './injuries';
-import { agrees, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, BARE_NUMBER, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
+import { agrees, carriesOn, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, BARE_NUMBER, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -266,7 +266,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (continuesEarlyStory(turn, d)) return appendEarly(turn, d, input);
   const word = readWord(input);
   if (cancelAsked && (agrees(word) || word === 'cancel')) return turn.cancel();
-  if (cancelAsked && word === 'no') return turn.show();
+  if (cancelAsked && (word === 'no' || carriesOn(input))) return turn.show();
   if (d.step === 'contact' && atPhoneQuestion(turn, d, input, word)) return;
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);

@@ -603,8 +603,25 @@ const STOP_WISH = new RegExp(
     String.raw`^(?:(?:actually|sorry|please|ok|okay|no|hapana|sawa|basi) )*(?:(?:i|we) )?(?:(?:want|wanna|would like|d like|need) (?:to )?)?(?:stop|cancel|quit)(?: (?:this|it|the report|this report|my report|reporting|now|please|here))*$`,
     String.raw`^(?:(?:actually|sorry|please|ok|okay|no|hapana|sawa|basi) )*(?:(?:i|we) )?(?:dont|don t|do not) want to (?:continue|go on|proceed|report)(?: (?:anymore|any more|now|with this|with it|this))*$`,
     String.raw`^(?:(?:samahani|sawa|basi|hapana) )*(?:nataka|ningependa|naomba|tunataka) (?:ku)?(?:acha|sitisha|ghairi|katisha)(?: (?:hii|ripoti|ripoti hii|sasa|tu))*$`,
+    // "Sitisha hii", "acha hii ripoti", "acha hiyo", "cancel that": the word with what it stops (each was the story or the place).
+    String.raw`^(?:(?:samahani|sawa|basi|hapana|please|ok) )*(?:sitisha|acha|wacha|ghairi|katisha|cancel|stop)(?: (?:hii|hiyo|ripoti|hii ripoti|ripoti hii|hiyo ripoti|that|this|the report|tu|please))+$`,
   ].join('|'),
 );
+
+/**
+ * "Hapana tuendelee", "no, continue", "sitaki kusitisha", "no dont cancel", "endelea": carrying on, said in words to
+ * "Cancel this report?" (src/bot/wizard/messages.ts `onText`). Only a bare "hapana" was read; the rest were kept as
+ * the story, the place or an answer, and a report went out with "hapana tuendelee" as its whole account.
+ */
+const CARRY_ON = new RegExp(
+  String.raw`^(?:(?:no|nope|nah|hapana|hapna|la|sorry|samahani|wait|ngoja|sawa|ok|okay|please|tafadhali) )*` +
+    String.raw`(?:(?:tu|ni|na)?endelea|endeleeni|tuendelee|niendelee|(?:let s |lets )?(?:continue|carry on|go on|proceed|keep going)|(?:i )?(?:want|need|d like|would like) to (?:continue|go on|carry on)|` +
+    String.raw`(?:nataka|ningependa|tunataka) (?:ku)?endelea|sitaki (?:ku)?(?:sitisha|acha|ghairi|katisha|cancel)|(?:don t|dont|do not) (?:cancel|stop)(?: it)?|usi(?:sitishe|ghairi|katishe)|bado)` +
+    String.raw`(?: (?:please|tafadhali|na ripoti|nayo|with it|with the report|tu|sasa))*$`,
+);
+export function carriesOn(text: string): boolean {
+  return text.length <= 60 && CARRY_ON.test(normalise(text));
+}
 
 /** Words that only thank or acknowledge ("ok", "asante sana", "thank you so much"), and those that do so alone. */
 const THANKS_WORDS = new Set('ok okay okey sawa poa asante ahsante asanteni shukran shukrani nashukuru thanks thank thx tnx alright noted you so much very sana a lot mungu god awabariki akubariki abariki barikiwa bless blessings'.split(' '));

@@ -2921,6 +2921,20 @@ describe('cancel words', () => {
     }
   });
 
+  it.each(['hapana tuendelee', 'hapana endelea', 'no continue', 'no, continue', 'hapana, nataka kuendelea', 'sitaki kusitisha', 'no dont cancel', 'endelea', 'continue', 'no i want to continue', 'hapana bado', 'no wait, continue'])(
+    '"%s" to "Cancel this report?" carries on at every question, never kept as the story, the place or an answer (the report went out with "hapana tuendelee" as its account)',
+    (words) => {
+      for (const s of ['desc', 'county', 'place', 'when', 'review'] as const) {
+        const r = type(type(at(s), 'sitisha').state, words);
+        expect([s, words, r.state.draft, r.effects]).toEqual([s, words, draftAt(s), []]);
+      }
+    },
+  );
+
+  it.each(['sitisha hii', 'acha hii ripoti', 'acha hiyo', 'cancel that', 'cancel this report'])('"%s" asks whether to cancel, as "sitisha" does (it was the story or the place)', (words) => {
+    for (const s of ['desc', 'place'] as const) expect([s, said(type(at(s), words))]).toEqual([s, ['cancel.ask']]);
+  });
+
   it('any other answer after the question is taken as usual', () => {
     const asked = type(at('place'), 'acha').state;
     const r = type(asked, 'Naivasha road junction');
