@@ -192,8 +192,8 @@ const NOT_TREATED = new RegExp(
 );
 /** Not admitted ("hakulazwa"): says nothing of whether they were treated at all; "not hurt" after other words is no answer either. */
 const NOT_ADMITTED = /\b(?:hakulazwa|hawakulazwa|sikulazwa|hatukulazwa|not admitted|not (?:hurt|injured|wounded))\b/;
-/** Treated: "alitibiwa", "yuko hospitali", "went to hospital", "saw a doctor". */
-const TREATED = /\b(?:\w*tibiwa|matibabu|hospitali|hospital|daktari|doctor|kliniki|clinic|zahanati|dispensary|\w*lazwa|admitted|treated|treatment)\b/;
+/** Treated: "alitibiwa", "nilishonwa" (stitched), "first aid", "yuko hospitali", "went to hospital", "saw a doctor". */
+const TREATED = /\b(?:\w*tibiwa|\w*shonwa|first aid|huduma ya kwanza|bandage|\w*fungwa bandeji|matibabu|hospitali|hospital|daktari|doctor|kliniki|clinic|zahanati|dispensary|\w*lazwa|admitted|treated|treatment)\b/;
 /** Parts of the body, for a bone said broken ("mkono", "his leg"). */
 const BODY = 'mkono|mguu|miguu|kichwa|mbavu|ubavu|jino|meno|pua|taya|bega|arm|arms|leg|legs|hand|hands|head|skull|rib|ribs|nose|jaw|tooth|teeth|finger|fingers|shoulder|collarbone|bone|bones';
 /** A "not" between a bone and "broken" ("his leg is not broken", "his arm isn't broken"): no bone broken. */
@@ -261,9 +261,17 @@ export function readHurt(text: string): HurtAnswer | undefined {
   if (NOT_TREATED.test(n)) return 'untreated';
   if (NO_LEAD.test(n) || NOT_ADMITTED.test(n)) return undefined;
   if (TREATED.test(n)) return 'treated';
-  if (HURT.test(n) || YES_HOW_BADLY.test(n)) return 'hurt';
+  if (HURT.test(n) || YES_HOW_BADLY.test(n) || WHO_HURT.test(n)) return 'hurt';
   return undefined;
 }
+
+/**
+ * Who was hurt, as the answer ("mimi", "ni mimi", "mimi tu", "ndio mimi", "sisi wote", "it was me"): a yes. The
+ * question reads "Je, kuna mtu aliyeumia?" (is there anyone hurt?), and "mimi" is a victim's first answer; it was
+ * "use the buttons", or added to the story as a line alone.
+ */
+const WHO_HURT =
+  /^(?:(?:ndio|ndiyo|ndo|yes|yeah|yep|ni|it was|it s|its) )*(?:mimi|me|myself|sisi|us|we|wote|sote|yeye|him|her|wao|them|all of us|both of us|sisi wote)(?: (?:tu|pekee|mwenyewe|wenyewe|only|too|pia|wote|both|all))*$/;
 
 /** How badly, after the hurt in Swahili ("sana", "vibaya sana"), before or after it in English ("badly", "too badly", "seriously"). */
 const BADLY_SW = '(?:sana|vibaya|mno)(?: (?:sana|vibaya|mno))*';
@@ -373,7 +381,7 @@ export function hurtSaidWithYes(text: string): boolean {
 
 /** The words an answer to "was anyone hurt?" is made of: yes, who, how badly, treated or not. */
 const ANSWER_WORDS = new Set(
-  'ndio ndiyo ndyo ndo yes yeah yep ee eeh ok sawa he she they we i is was were are am has have been yuko yupo ako wako niko tuko alikuwa walikuwa sana badly very seriously slightly a bit little kidogo vibaya mbaya mno kiasi bad serious severely lot alot so really quite too much just only tu si sio siyo but lakini ila bado yet not still already hurt injured wounded treated untreated admitted hospital hospitali clinic kliniki doctor daktari to the at in went gone taken'.split(' '),
+  'ndio ndiyo ndyo ndo yes yeah yep ee eeh ok sawa he she they we i is was were are am has have been yuko yupo ako wako niko tuko alikuwa walikuwa sana badly very seriously slightly a bit little kidogo vibaya mbaya mno kiasi bad serious severely lot alot so really quite too much just only tu si sio siyo but lakini ila bado yet not still already hurt injured wounded treated untreated admitted hospital hospitali clinic kliniki doctor daktari to the at in went gone taken ni mimi me myself sisi us wote sote yeye him her wao them all of both pekee mwenyewe wenyewe only pia it s its'.split(' '),
 );
 const ANSWER_STEMS = /^(?:\w*(?:umia|umizwa|jeruhiwa|tibiwa|lazwa)|(?:ha|hawa|hatu|si)ja(?:enda|tibiwa|pelekwa))$/;
 
@@ -529,4 +537,13 @@ export function painTold(text: string): boolean {
   if (text.length > PAIN_MAX_CHARS) return false;
   const plain = plainWords(text);
   return PAIN.test(plain) && !NO_PAIN.test(plain);
+}
+
+/** "I don't know if anyone was hurt", "sijui kama kuna aliyeumia", "not sure if anyone got hurt": whether anyone was hurt, not known. */
+const UNSURE_IF_HURT =
+  /^(?:(?:i )?(?:don t|dont|do not) know|(?:i m |im |i am )?not sure|unsure|sijui|sina uhakika|sielewi) (?:if|whether|kama) (?:\w+ ){0,4}?(?:\w*umia|\w*umizwa|\w*jeruhiwa|hurt|injured|wounded|harmed)\b/;
+
+/** Not knowing whether anyone was hurt, said in a sentence: no answer, as "sijui" is (the hurt words in it were read as hurt told). */
+export function unsureIfHurt(text: string): boolean {
+  return text.length <= 200 && UNSURE_IF_HURT.test(plainWords(text));
 }

@@ -1,4 +1,4 @@
-import { asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, guessLanguage, hurtCount, hurtCountLine, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { unsureIfHurt, asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, guessLanguage, hurtCount, hurtCountLine, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -112,6 +112,11 @@ const NO_BEFORE_NONE = /^\s*(?:hapana|la|nope|nah|no)[\s\p{P}]+(?=(?:hakuna|hamn
  */
 export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: string, addToStory: (input: string) => boolean, answeredAhead: (input: string) => boolean, keepWords: (input: string) => void): void {
   const word = readWord(input);
+  // "I don't know if anyone was hurt, I wasn't there": skipped as "sijui" skips it, the words kept (they were read as someone hurt).
+  if (step === 'hurt' && unsureIfHurt(input)) {
+    keepWords(input);
+    return skip(turn, d, step);
+  }
   // "His wife was also beaten": the yes, and who it was kept in the story (it was the story alone, the question asked again).
   const told = step === 'hurt' ? hurtTold(input, asksAboutOthers(d.category)) : undefined;
   if (told) {

@@ -361,7 +361,8 @@ function askedAboutTheReport(turn: Turn, d: Draft, input: string): boolean {
  * would replace it): there, only answered.
  */
 function saidFear(turn: Turn, d: Draft, input: string): boolean {
-  if (!fearsBeingKnown(input)) return false;
+  // "Yes, I fear they will come for me" at the danger question: the yes first, as the numbers and the alert must not wait.
+  if (!fearsBeingKnown(input) || (d.step === 'danger' && dangerLead(input) === true)) return false;
   if (d.step === 'contact') {
     turn.say('review.fear', undefined, { keyboard: { type: 'remove' } });
     turn.go('review');

@@ -328,12 +328,13 @@ describe('typed answers work like the buttons', () => {
     expect([again.state.draft?.text, said(again)]).toEqual([r.state.draft?.text, ['desc.already', 'injury.hurt.ask']]);
   });
 
-  it('one word that answers or is no story ("ndio", "no", "sijui", "asante", "what", "kidogo", "wote") is not added to the story; nor one word once the question is asked again', () => {
+  it('one word that answers or is no story ("ndio", "no", "sijui", "asante", "what", "kidogo") is not added to the story; nor one word once the question is asked again', () => {
     for (const [text, next, injuries] of [['ndio', 'p3', { hurt: 'hurt' }], ['no', 'county', { hurt: 'none' }], ['sijui', 'county', undefined], ['nobody', 'county', { hurt: 'none' }]] as const) {
       const r = type(at('hurt', { text: STORY }), text);
       expect([text, stepOf(r), r.state.draft?.injuries, r.state.draft?.text]).toEqual([text, next, injuries, STORY]);
     }
-    for (const text of ['asante', 'ok', 'what', 'kidogo', 'sana', 'wote', 'mimi', 'hmm']) {
+    // "Wote", "mimi" (who was hurt) are a yes: below.
+    for (const text of ['asante', 'ok', 'what', 'kidogo', 'sana', 'hmm']) {
       const r = type(at('hurt', { text: STORY }), text);
       expect([text, r.state.draft?.text, said(r)]).toEqual([text, STORY, ['injury.use_buttons', 'injury.hurt.ask']]);
     }
@@ -1053,5 +1054,30 @@ describe('a weapon typed at "was anyone hurt?" after "Nairobi" ("rungus")', () =
   it.each(['rungus', 'bunduki'])('"%s" at the county question right after is more of the story too, never the place nor an unknown county', (word) => {
     const r = type(at('county', { text: STORY, injuries: { hurt: 'hurt', record: 'yes' } }), word);
     expect([said(r)[0], stepOf(r), r.state.draft?.place, r.state.draft?.text]).toEqual(['desc.added', 'county', undefined, `${STORY}\n${word}`]);
+  });
+});
+
+describe('not knowing whether anyone was hurt, said in a sentence ("i dont know if anyone was hurt, i wasnt there")', () => {
+  it.each(['i dont know if anyone was hurt, i wasnt there', 'not sure if anyone got hurt', 'sijui kama kuna aliyeumia', 'sina uhakika kama kuna mtu aliumia'])(
+    '"%s": the question skipped as "sijui" skips it, the words kept for staff; it was "someone hurt" and the P3 question asked',
+    (words) => {
+      const r = type(at('hurt', { text: STORY }), words);
+      expect([words, r.state.draft?.injuries, r.state.draft?.injuriesSkipped, stepOf(r), r.state.draft?.text]).toEqual([words, undefined, ['hurt'], 'county', `${STORY}\n${words}`]);
+    },
+  );
+
+  it('"I know he was hurt", "sijui kama atapona, alivunjika mguu" still tell someone hurt', () => {
+    expect(type(at('hurt', { text: STORY }), 'sijui kama atapona, alivunjika mguu').state.draft?.injuries?.hurt).toBe('hurt');
+  });
+});
+
+describe('who was hurt, as the answer ("mimi", "ni mimi", "mimi tu")', () => {
+  it.each(['mimi', 'ni mimi', 'mimi tu', 'ndio mimi', 'mimi mwenyewe', 'sisi wote', 'it was me', 'me'])('"%s": someone hurt (it was "use the buttons", or a line alone in the story)', (words) => {
+    const r = type(at('hurt', { text: STORY }), words);
+    expect([words, r.state.draft?.injuries?.hurt, r.state.draft?.text]).toEqual([words, 'hurt', STORY]);
+  });
+
+  it('"ndio, nilishonwa" (stitched), "nilipata first aid": someone hurt and treated', () => {
+    for (const words of ['ndio, nilishonwa', 'nilipata first aid']) expect([words, type(at('hurt', { text: STORY }), words).state.draft?.injuries?.hurt]).toEqual([words, 'treated']);
   });
 });

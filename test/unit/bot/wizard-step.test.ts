@@ -2018,6 +2018,11 @@ describe('danger', () => {
     expect(type(at('danger'), 'still here').state.draft?.danger).toBeUndefined();
   });
 
+  it.each(['yes, I fear they will come for me', 'ndio, naogopa watanijua', 'yes im scared they know me'])('"%s": the yes is the alert and the numbers (it was the fear answered alone, and no alert)', (words) => {
+    const r = type(at('danger'), words);
+    expect([words, r.state.draft?.danger, r.effects.map((e) => e.type), said(r).includes('emergency')]).toEqual([words, true, ['urgent'], true]);
+  });
+
   it('"I am fine" in Sheng ("iko poa", "niko poa", "hakuna noma", "tuko fiti") is a no, never the alert that "iko" (there is) begins', () => {
     for (const words of ['iko poa', 'Niko poa', 'tuko poa', 'hakuna noma', 'tuko fiti', 'yuko poa']) {
       const r = type(at('danger'), words);
