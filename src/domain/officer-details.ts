@@ -139,6 +139,8 @@ const MAX_PLATE_WORDS = 7;
 const PLATE_WORDS = new Set([
   'the', 'a', 'its', 'it', 'his', 'their', 'plate', 'plates', 'number', 'numbers', 'no', 'reg', 'registration', 'is', 'was', 'and', 'with',
   'nambari', 'namba', 'ya', 'za', 'la', 'yake', 'yao', 'usajili', 'ni', 'ilikuwa', 'na', 'yenye',
+  // A yes to "Did you see their vehicle?" before the plate ("ndio, KDA 456B"): no description.
+  'ndio', 'ndiyo', 'yes', 'yeah', 'yep',
 ]);
 
 /** Words that name no more than "a vehicle": alone they describe nothing ("the car was KDA 123A"). */
@@ -152,6 +154,8 @@ const NOT_SEEN_WORDS = new Set([
   'sijui', 'sikuona', 'sikuiona', 'sikuweza', 'kuona', 'sina', 'uhakika', 'hakuna', 'hapana', 'la', 'hamna', 'gari', 'namba', 'nambari', 'yake',
   'no', 'none', 'nothing', 'not', 'sure', 'unknown', 'dont', 'don', 't', 'didnt', 'didn', 'did', 'i', 'see', 'saw', 'know', 'the', 'a', 'any', 'plate', 'number',
   'vehicle', 'car', 'there', 'was', 'is',
+  // "Hawakuwa na gari", "they had no car".
+  'hawakuwa', 'hakuwa', 'na', 'they', 'he', 'had', 'have', 'no',
 ]);
 const saysNothing = (piece: string) => piece.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean).every((w) => NOT_SEEN_WORDS.has(w));
 /**

@@ -152,14 +152,14 @@ const WORDS: Record<Word, readonly string[]> = {
 const BY_PHRASE = new Map<string, Word>(Object.entries(WORDS).flatMap(([word, phrases]) => phrases.map((p) => [p, word as Word] as const)));
 
 /**
- * "I don't know" in a few words, however it is said ("sijui majina yao", "no idea", "sikuona"): to
+ * "I don't know" in a few words, however it is said ("sijui majina yao", "no idea", "sikuona", "nimesahau", "hawakusema"): to
  * a question that can go unanswered it is no answer, never kept as the officers' names or the place.
  */
 const DONT_KNOW =
-  /^(?:hapana |no |aah |eeh |mimi |hata )?(?:sijui|cjui|sjui|siwajui|simjui|sikuwajua|sikumjua|sikumbuki|sikuona|sikuziona|sikuiona|sikutambua|sijaona|sifahamu|sikujua|sikuwatambua|hatujui|hatukuona|sikuwaona|sina habari|sina uhakika|sina idea|haijulikani|no idea|i have no idea|no clue|dunno|not sure|unknown|idk|i (?:do not|dont|don t|didn t|didnt|did not) (?:know|see|remember|notice)|(?:do not|dont|don t) know|i (?:can t|cant|cannot) remember)(?: (.*))?$/;
+  /^(?:hapana |no |aah |eeh |mimi |hata )?(?:sijui|cjui|sjui|siwajui|simjui|sikuwajua|sikumjua|sikumbuki|sikuona|sikuziona|sikuiona|sikutambua|sijaona|sifahamu|sikujua|sikuwatambua|hatujui|hatukuona|sikuwaona|sina habari|sina uhakika|sina idea|haijulikani|no idea|i have no idea|no clue|dunno|not sure|unknown|idk|i (?:do not|dont|don t|didn t|didnt|did not) (?:know|see|remember|notice)|(?:do not|dont|don t) know|i (?:can t|cant|cannot) remember|nimesahau|nilisahau|nishasahau|(?:i )?forgot|i (?:have|ve) forgotten|sikuweza (?:ku)?(?:ona|jua|soma|tambua)|hawakusema|hakusema|hawakutaja|hakutaja|(?:they|he|she) (?:didn t|didnt|did not) (?:say|tell)|they never said)(?: (.*))?$/;
 /** What may follow "sijui" and still be no answer ("sijui majina yao"); anything else is an answer ("sijui jina, ni karibu na Total"). */
 const DONT_KNOW_REST = new Set(
-  'jina majina namba nambari number numbers plate gari kituo chao station yao lake yake zao vizuri kitu chochote kabisa bana hata kidogo tarehe mahali kaunti gani ipi kipi lipi yupi nichague la ya wa za ni nani walikuwa alikuwa the name names their his her it them they he she was were is are who where when which one county really at all sure exactly anything'.split(' '),
+  'jina majina namba nambari number numbers plate gari kituo chao station yao lake yake zao vizuri kitu chochote kabisa bana hata kidogo tarehe mahali kaunti gani ipi kipi lipi yupi nichague la ya wa za ni nani walikuwa alikuwa the name names their his her it them they he she was were is are who where when which one county really at all sure exactly anything hasa exact place spot hiyo hapo pale'.split(' '),
 );
 
 /**

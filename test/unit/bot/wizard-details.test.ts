@@ -438,3 +438,23 @@ describe('a number plate typed at an officer question before the vehicle one', (
     expect([r.state.draft?.step, r.state.draft?.officers?.uniform]).toEqual(['stn', 'walikuwa na uniform ya blue, gari KDA 123A']);
   });
 });
+
+describe('"I forgot", "they didn\'t say", "they had no car" at the officer and vehicle questions', () => {
+  it.each([
+    ['ofc', 'nimesahau'],
+    ['ofc', 'I forgot'],
+    ['ofc', 'sikuweza kuona'],
+    ['stn', 'hawakusema'],
+    ['stn', "they didn't say"],
+    ['plate', 'hawakuwa na gari'],
+    ['plate', 'they had no car'],
+  ] as const)('at "%s", "%s" is no answer: nothing kept for the agency to read as a name, a station or a vehicle', (at_, words) => {
+    const r = type(at(at_), words);
+    expect([words, r.state.draft?.officers ?? {}]).toEqual([words, {}]);
+    expect(r.state.draft?.step).not.toBe(at_);
+  });
+
+  it('"ndio, KDA 456B" at the vehicle question: the plate, and no "ndio" kept as what the vehicle looked like', () => {
+    expect(type(at('plate'), 'ndio, KDA 456B').state.draft?.officers).toEqual({ vehiclePlates: ['KDA 456B'] });
+  });
+});

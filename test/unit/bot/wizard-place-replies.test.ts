@@ -231,3 +231,10 @@ describe('a sorry or "I meant" before the place at the place question ("sorry ni
     expect(r.state.draft).toMatchObject({ step: 'when', county: 47, place: 'Kayole' });
   });
 });
+
+describe('"I don\'t know the exact place" where the place is asked', () => {
+  it.each(['sijui mahali hasa', "I don't know the exact place", 'sijui jina la hiyo mahali', 'sijui exactly'])('"%s" is no place: asked for a known place near it (it was kept as the place, and the place typed next was lost)', (words) => {
+    const r = type(atPlace(NAKURU), words);
+    expect([words, r.state.draft?.place, r.state.draft?.step]).toEqual([words, undefined, 'place']);
+  });
+});
