@@ -595,12 +595,14 @@ const ABOUT_INJURIES = /\b(mean|maana|maanisha|question|swali|p3|prc|form|fomu|h
  * A place typed right after the county was typed ahead at an injury question ("Nairobi", then
  * "kayole junction"): the answer to where, as the county was; kept as the place for after the
  * injuries (`Turn.advance` passes its question, saying it). A few words telling no act, no person
- * and no state: anything else goes on as before (the story, or an injury answer).
+ * and no state, that reads as a place: anything else goes on as before (the story, or an injury answer).
  */
 function placeAhead(turn: Turn, d: Draft, input: string): boolean {
   if (!d.countyEarly || d.county === undefined || d.place !== undefined || d.location) return false;
   const place = fewWordsOfPlace(input);
-  if (place === undefined) return false;
+  // At an injury question, only what reads as a place (a town, estate or county, a lead such as "pale", a place noun):
+  // "tunataka haki" was kept, and the place never asked. Other few words go on as the story; the place question still comes.
+  if (place === undefined || (isInjuryStep(d.step) && !(namesAPlace(input) || namedSpot(input) || plainlyPlace(input)))) return false;
   Object.assign(d, { place, placeEarly: true });
   turn.say('injury.place_kept', { place });
   turn.show();

@@ -192,6 +192,13 @@ describe('typed answers work like the buttons', () => {
     expect([told.state.draft?.place, told.state.draft?.text]).toEqual([undefined, `${STORY}\nhis wife was also beaten`]);
   });
 
+  it.each(['tunataka haki', 'niliona likitokea', 'tafadhali mtusaidie'])('"%s" after the county there names no place: never kept as the place (it was, and the place was never asked)', (words) => {
+    const county = type(at('hurt', { text: STORY }), 'Nairobi');
+    const r = type(county.state, words);
+    expect([words, r.state.draft?.place, said(r)]).not.toEqual([words, words, ['injury.place_kept', 'injury.hurt.ask']]);
+    expect(r.state.draft?.place).toBeUndefined();
+  });
+
   it('a day typed there ("last week on monday", "jana usiku") is kept for the date question, said so, never the story', () => {
     for (const [text, when] of [['last week on monday', 'date'], ['jana usiku', 'yesterday']] as const) {
       const r = type(at('hurt', { text: STORY }), text);
