@@ -692,6 +692,7 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
   if (categorySaidWrong(turn, d, input)) return;
   // "That's all", "ni hayo tu" to a story kept (shown here): the button's answer, in words; never added to it.
   if ((d.text !== undefined || d.voice) && DONE_WORDS.test(normalise(input))) return keepStory(turn, d);
+  if (addedToKeptStory(turn, d, input)) return;
   if (restOfStoryAnswered(turn, d, input) || countyDeniedEarly(turn, d, input) || whereBeforeStory(turn, d, input)) return;
   if (dayBeforeStory(turn, d, input) || countyFixedBeforeStory(turn, d, input)) return;
   if (STUCK.test(normalise(input))) {
@@ -708,6 +709,25 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
     return void turn.effects.push({ type: 'hold', draftId: d.id });
   }
   return takeStory(turn, d, input);
+}
+
+/** "Pia ...", "they also ...", "I forgot to say ...", "... pia": more of an account, not a new one. */
+const MORE_OF_IT = /^(?:and |na )?(?:pia|also|plus|tena|zaidi ya hayo|kuongeza|another thing|one more thing|jambo lingine|kitu kingine)\b|^(?:\w+ )?also\b|^(?:i forgot to (?:say|mention|add|tell you)|(?:nilisahau|nimesahau) (?:ku)?(?:sema|kwambia|kuambia|taja))\b|\bpia$/;
+
+/**
+ * Words that add to the story ("pia alichukua leseni yangu", "they also took my phone", "nilisahau kusema ...") typed
+ * where the story kept is shown again (Change, Back): added to it, and on as after "Keep it". The question says a new
+ * text replaces it, but a hurried reporter adds the detail forgotten; the whole account was lost under that one line.
+ */
+function addedToKeptStory(turn: Turn, d: Draft, input: string): boolean {
+  if (d.text === undefined || d.storyPart || !MORE_OF_IT.test(normalise(input))) return false;
+  if (!inStory(d, input) && !joinStory(d, input)) {
+    tellStoryFull(turn, input);
+    return true;
+  }
+  turn.say('desc.added');
+  turn.advance(d);
+  return true;
 }
 
 /**

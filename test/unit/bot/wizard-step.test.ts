@@ -1139,6 +1139,20 @@ describe('desc', () => {
     expect(type(county.state, 'walinipiga').state.draft).toMatchObject({ step: 'place', county: 32, text: 'walinipiga' });
   });
 
+  it.each(['pia alichukua leseni yangu ya kitambulisho', 'They also took my phone', 'also they took my phone', 'nilisahau kusema walinitukana pia', 'I forgot to say they had guns'])(
+    'Change, then "%s" over the story kept: added to it, never the whole story (the account was replaced by the one line)',
+    (words) => {
+      const story = draftAt('review').text!;
+      const r = type(at('review', { step: 'desc', editing: true }), words);
+      expect([words, r.state.draft?.text, stepOf(r), said(r)[0]]).toEqual([words, `${story}\n${words}`, 'review', 'desc.added']);
+    },
+  );
+
+  it('a new account typed over the story kept still replaces it, as the question says', () => {
+    const r = type(at('review', { step: 'desc', editing: true }), 'Askari wa trafiki aliniitisha elfu mbili kwa barabara ya Thika');
+    expect(r.state.draft?.text).toBe('Askari wa trafiki aliniitisha elfu mbili kwa barabara ya Thika');
+  });
+
   it('asks again for an empty text, without naming any limit', () => {
     const empty = type(at('desc'), '   ');
     expect(said(empty)).toEqual(['desc.empty', 'desc.ask']);
