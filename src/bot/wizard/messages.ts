@@ -1174,7 +1174,9 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
     return true;
   }
   if (d.step === 'danger') return answeredDanger(turn, d, input);
-  const named = d.step === 'cat' && d.kind ? (categoryWord(input, d.kind) ?? categoryLabelled(input, d.kind)) : undefined;
+  // "Yes it's hate speech", "ndio hongo": the category named after a yes, read as if named alone (it went to the story).
+  const typed = d.step === 'cat' ? input.replace(YES_IT_IS, '') : input;
+  const named = d.step === 'cat' && d.kind && typed ? (categoryWord(typed, d.kind) ?? categoryLabelled(typed, d.kind)) : undefined;
   // A disappearance told in a sentence: the category, and the sentence is part of the story.
   const told = !named && d.step === 'cat' && d.kind ? disappearanceWords(input, d.kind) : undefined;
   const code = named ?? told;
@@ -1184,6 +1186,9 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
   });
   return true;
 }
+
+/** A yes and "it is" before a category's name ("yes it's", "ndio ni", "yes, it was"). */
+const YES_IT_IS = /^\s*(?:yes|yeah|yep|ndio|ndiyo|ndyo|ee|eeh)\b[\s,.!:-]*(?:(?:it s|it’s|it's|its|it is|it was|this is|ni|ilikuwa)\s+)?/i;
 
 /** "Is someone in danger right now?" answered in words: the yes or no, and what was said with it kept. */
 function answeredDanger(turn: Turn, d: Draft, input: string): boolean {

@@ -672,7 +672,7 @@ export function agrees(word: Word | undefined): boolean {
  * "yes correct"): whole messages only, so "ndio walinipiga" stays the story. Before, these were
  * added to the story and the offer asked again, and again. Sheng's "poa", "fiti" (fine) agree too.
  */
-const OFFER_YES = /^(?:(?:yes|yeah|yep|ndio|ndiyo|ndyo|ndo|eeh|ee) )?(?:(?:ni )?hiyo(?: hiyo)?(?: ndio)?|(?:ni )?sawa kabisa|ni sawa|kabisa|ni kweli|(?:that s|thats|that is) (?:it|right|the one|correct)|that one|correct|exactly|right|(?:ni |iko )?poa(?: sana)?|(?:iko )?fiti)$/;
+const OFFER_YES = /^(?:(?:yes|yeah|yep|ndio|ndiyo|ndyo|ndo|eeh|ee) )?(?:(?:ni )?hiyo(?: hiyo)?(?: ndio)?|(?:ni )?sawa kabisa|ni sawa|kabisa|ni kweli|(?:that s|thats|that is) (?:it|right|the one|correct)|that one|correct|exactly|right|(?:ni |iko )?poa(?: sana)?|(?:iko )?fiti|it is|it s|true|sir|ni hivyo|ndio hivyo)$/;
 export function confirmsOffer(text: string): boolean {
   return text.length <= 40 && OFFER_YES.test(normalise(text));
 }

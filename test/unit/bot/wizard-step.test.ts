@@ -5256,3 +5256,14 @@ describe('"wikendi", "weekend" where the day is asked', () => {
     expect(lastKeyboard(r)).toEqual({ type: 'when', draftId: ID, weekend: [TODAY_EAT, TODAY_EAT + 86_400_000] });
   });
 });
+
+describe('the category named after a yes ("Yes it\'s hate speech", "yes bribery", "ndio hongo")', () => {
+  it.each([
+    ['election', "Yes it's hate speech", 'e_hate'],
+    ['election', 'yes, hate speech', 'e_hate'],
+    ['police', 'ndio hongo', 'p_bribery'],
+  ] as const)('at the category question of a %s report, "%s" takes %s (it went to the story, and the offer was shown again)', (kind, words, code) => {
+    const r = type(at('cat', { kind, category: undefined }), words);
+    expect([words, r.state.draft?.category, stepOf(r)]).toEqual([words, code, 'danger']);
+  });
+});
