@@ -39,7 +39,8 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   // "Alinitisha 500 bob", "walinitisha doo": Sheng's "aliniitisha" (asked me for) with one "i", a sum after it: a demand, not a threat.
   const w = new Set(canonicalWords(text.replace(THREATENED_HARM, ' threatened ').replace(KICKED_OUT, ' expelled ').replace(DOOR_KICKED, ' broke door ').replace(TISHA_MONEY, '$1itisha')));
   // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
-  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay');
+  // "Wakadai 500", "alidai elfu mbili": demanded ("-dai"), as "aliitisha" is.
+  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula|(wa|a|tu|ni)(li|me|ka|na)(ni|m|tu|wa)?dai)\b/i.test(text) || w.has('pay');
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
   // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed. A harm to come
   // (`THREATENED_HARM`) is read apart: "they shot him and said they will kill us" is still a shot.
@@ -47,7 +48,8 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   // The lexicon reads "harassed" as sexual: only words that say so are ("touched me", "alinigusa vibaya").
   // "Alinishika vibaya" (touched me wrongly), "nilale naye" (to sleep with him): sexual, never an arrest.
   // Sex asked for as the price ("asked me for sex", "alinilazimisha ngono", "kufanya mapenzi naye") is abuse too.
-  const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|(ku|tu|ni|a|wa)?fany(a|e) (naye |nae )?mapenzi|\w*tomb(a|wa|ana)|\w*bak(a|wa)|touched (me|her|him)|\w*(gus|shik)(a|wa) (vibaya|matiti|makalio|kifua)|\w*lal(e|a) (naye|nae|nami|nasi)|sleep with (him|me|her)|ngono|(asked|asking|demanded|demanding|wanted|wants) (me |us |her )?(for )?sex)\b/i.test(text);
+  // An officer's advances ("alinitongoza", "messages za mapenzi") are harassment of that kind too.
+  const sexual = /\b(rape\w*|sexual\w*|grop\w*|fondl\w*|kingono|kimapenzi|\w*tongoz\w*|(za|ya|wa) mapenzi|(ku|tu|ni|a|wa)?fany(a|e) (naye |nae )?mapenzi|\w*tomb(a|wa|ana)|\w*bak(a|wa)|touched (me|her|him)|\w*(gus|shik)(a|wa) (vibaya|matiti|makalio|kifua)|\w*lal(e|a) (naye|nae|nami|nasi)|sleep with (him|me|her)|ngono|(asked|asking|demanded|demanding|wanted|wants) (me |us |her )?(for )?sex)\b/i.test(text);
   // Forms the lexicon's stems miss: "walimwua" (they killed him), "walinishika", "wakanirusha ndani" (locked up).
   // ... and a death told ("walimpiga mpaka kufa", "hadi akafa", "akafariki", "to death"), not in an accident.
   const killed = w.has('killed') || /\b(wa|a)(li|me|ka)(m|mw|mu|wa|ni|tu)ua\b/i.test(text) || (DEATH_TOLD.test(plainWords(text)) && !ACCIDENT.test(plainWords(text)));

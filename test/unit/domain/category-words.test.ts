@@ -21,6 +21,14 @@ describe('categoryInWords', () => {
     expect(categoryInWords('alinitisha 50 bob', 'police')).toBe('p_bribery');
   });
 
+  it('"-dai" (demanded) with a sum is a bribe: "wakadai 500 ndio waniachilie" was offered an unlawful arrest', () => {
+    for (const words of ['hawa kanjo wamenishika na mali yangu wakadai 500 ndio waniachilie', 'askari alidai elfu mbili', 'walidai 1000 bob']) expect([words, categoryInWords(words, 'police')]).toEqual([words, 'p_bribery']);
+  });
+
+  it('an officer\'s advances ("ananisumbua na messages za mapenzi", "alinitongoza") are sexual harassment, not a threat', () => {
+    for (const words of ['OCS wa Kapsabet ananisumbua na messages za mapenzi kila usiku', 'afisa wa polisi alinitongoza nikiwa kituoni']) expect([words, categoryInWords(words, 'police')]).toEqual([words, 'p_sexual']);
+  });
+
   it('names none or several: nothing offered', () => {
     for (const words of ['they beat me and arrested me', 'police shot my neighbour', 'habari yako', 'I want to talk to someone']) expect([words, categoryInWords(words, 'police')]).toEqual([words, undefined]);
   });
