@@ -67,7 +67,22 @@ export function dayAnswer(typed: string, now: Date, saidBefore?: string): DayRea
   const alone = timeAlone(input, now);
   const byHour = alone ? wordDay(alone.day, now, alone.time) : undefined;
   if (byHour) return byHour;
-  return dateDay(input, now, time, saidBefore);
+  return hoursAgo(normalise(input), now) ?? dateDay(input, now, time, saidBefore);
+}
+
+const EAT_MS = 3 * 60 * 60 * 1000;
+const HOUR_COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, moja: 1, mbili: 2, mawili: 2, tatu: 3, matatu: 3, nne: 4, manne: 4, tano: 5, matano: 5, sita: 6 };
+const HOURS_AGO = /^(?:(?:about|around|like|kama|karibu) )?(?:(\w+) (?:hours?|hrs?) (?:ago|back)|(?:masaa|saa) (\w+) (?:zilizopita|yaliyopita|iliyopita))$/;
+
+/** "3 hours ago", "an hour ago", "masaa mawili yaliyopita": today, or yesterday when that many hours go back past midnight in Nairobi. */
+function hoursAgo(n: string, now: Date): DayRead | undefined {
+  const m = HOURS_AGO.exec(n);
+  const said = m?.[1] ?? m?.[2];
+  const hours = said === undefined ? undefined : /^\d{1,2}$/.test(said) ? Number(said) : HOUR_COUNT[said];
+  if (hours === undefined || hours > 24) return undefined;
+  const dayOf = (t: number) => Math.floor((t + EAT_MS) / DAY_MS);
+  const back = dayOf(now.getTime()) - dayOf(now.getTime() - hours * 60 * 60 * 1000);
+  return wordDay(back === 0 ? 'today' : 'yesterday', now);
 }
 
 /** A number alone, as a day of the month is often answered ("12"). */
@@ -82,7 +97,7 @@ export function dayOfMonthAlone(typed: string, now: Date, saidBefore?: string): 
   return alone ? dayAnswer(`tarehe ${alone[1]}`, now, saidBefore) : undefined;
 }
 
-/** The longest beginning of the words that is a day, and a place, an act or who did it after it ("jana | pale Kayole"). */
+/** The longest beginning of the words that is a day, and a place, an act, who did it or when in the day after it ("jana | pale Kayole"). */
 export function dayThenMore(input: string, now: Date, saidBefore?: string): { day: DayRead; rest: string } | undefined {
   const found = thenMore(input, (head) => dayAnswer(head, now, saidBefore));
   return found && { day: found.head, rest: found.rest };
@@ -95,14 +110,17 @@ export function thenMore<T>(input: string, head: (words: string) => T | undefine
   for (let k = words.length - 1; k >= 1; k--) {
     const rest = words.slice(k).join(' ');
     // Only a place after the day: "usiku wa kuamkia Jumamosi", "tarehe 30 mwezi huu" are one answer, never a day and more.
-    if (!namesAPlace(rest) && !addsNothing(rest) && !tellsAnAct(normalise(rest)) && !tellsWhoTheyWere(normalise(rest))) continue;
+    if (!namesAPlace(rest) && !addsNothing(rest) && !tellsAnAct(normalise(rest)) && !tellsWhoTheyWere(normalise(rest)) && !WHEN_IN_THE_DAY.test(normalise(rest))) continue;
     const read = head(words.slice(0, k).join(' '));
     if (read !== undefined) return { head: read, rest };
   }
   return undefined;
 }
 
-/** What only softens or ends an answer ("jana tu", "yesterday please"): nothing to keep. */
-const NOTHING_MORE = new Set('tu hivi hiyo hio ok okay sawa please pls tafadhali asante thanks thank you basi bana ndio yes sir madam boss'.split(' '));
+/** When in that day, after the day ("during tallying", "after voting", "wakati wa kuhesabu kura"): kept in the story with the day. */
+const WHEN_IN_THE_DAY = /^(?:during|after|before|while|when|at the time of|wakati(?: wa)?|baada ya|kabla ya|katikati ya)\b/;
+
+/** What only softens, hedges or ends an answer ("jana tu", "yesterday please", "yesterday, I think"): nothing to keep. */
+const NOTHING_MORE = new Set('tu hivi hiyo hio ok okay sawa please pls tafadhali asante thanks thank you basi bana ndio yes sir madam boss i think guess nadhani labda maybe pengine probably'.split(' '));
 
 export const addsNothing = (words: string) => normalise(words).split(' ').every((w) => !w || NOTHING_MORE.has(w));

@@ -5267,3 +5267,30 @@ describe('the category named after a yes ("Yes it\'s hate speech", "yes bribery"
     expect([words, r.state.draft?.category, stepOf(r)]).toEqual([words, code, 'danger']);
   });
 });
+
+describe('a day said with when in the day it was ("yesterday during tallying"), hours ago, or a hedge', () => {
+  it.each([
+    ['yesterday during tallying', 'yesterday'],
+    ['yesterday after voting', 'yesterday'],
+    ['today before voting started', 'today'],
+    ['jana wakati wa kuhesabu kura', 'yesterday'],
+  ] as const)('"%s": the day taken, and the words kept in the story for staff (it was "I could not read that date", the day lost)', (words, when) => {
+    const r = type(at('when'), words);
+    expect([words, r.state.draft?.when, stepOf(r), r.state.draft?.text]).toEqual([words, when, 'review', `${draftAt('when').text}\n${words}`]);
+  });
+
+  it.each(['yesterday, I think', 'jana nadhani', 'yesterday maybe'])('"%s": the day taken, the hedge no story', (words) => {
+    const r = type(at('when'), words);
+    expect([words, r.state.draft?.when, stepOf(r), r.state.draft?.text]).toEqual([words, 'yesterday', 'review', draftAt('when').text]);
+  });
+
+  it.each([
+    ['3 hours ago', 'today'],
+    ['an hour ago', 'today'],
+    ['masaa mawili yaliyopita', 'today'],
+    ['saa moja iliyopita', 'today'],
+    ['15 hours ago', 'yesterday'],
+  ] as const)('"%s" at 12:30 in Nairobi is %s (it was "I could not read that date")', (words, when) => {
+    expect([words, type(at('when'), words).state.draft?.when]).toEqual([words, when]);
+  });
+});
