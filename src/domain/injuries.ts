@@ -308,9 +308,22 @@ const RECORD_YES =
 export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'unknown'> | undefined {
   if (text.length > 60) return undefined;
   const n = plainWords(text);
-  if (RECORD_NOT_YET.test(n) || RECORD_NOT_GONE.test(n)) return 'not_yet';
-  if (RECORD_YES.test(n)) return 'yes';
+  if (RECORD_NOT_YET.test(n) || RECORD_NOT_GONE.test(n) || P3_REFUSED.test(n)) return 'not_yet';
+  if (RECORD_YES.test(n) || RECORD_HAD.test(n)) return 'yes';
   return undefined;
+}
+
+/** A medical record had, named: "nina ripoti ya daktari", "niko na ripoti ya daktari", "I have a doctor's report". */
+const RECORD_HAD = new RegExp(
+  String.raw`^(?:(?:ndio|ndiyo|yes) )?(?:nina|tuna|ana|wana|(?:niko|tuko|yuko|ako|wako) na|(?:i|we|they) (?:have|got)|(?:he|she) (?:has|got))(?: a| the| one)? ` +
+    String.raw`(?:ripoti ya (?:daktari|hospitali|matibabu)|cheti cha (?:daktari|hospitali)|(?:medical|doctor s|doctors|hospital) (?:report|note|form)|treatment (?:card|notes?)|p3(?: form)?|prc(?: form)?)$`,
+);
+/** The police refused the form ("polisi walikataa kunipa p3", "the police refused to give me a P3"): not yet, a complaint staff must read. */
+const P3_REFUSED = /\b(?:\w*kataa (?:ku)?(?:ni|tu|m|mw|wa)?(?:pa|pea|patia|andikia|jazia)|refused to (?:give|fill|sign)(?: (?:me|us|him|her|them))?)(?: (?:a|the|fomu ya|form ya))? (?:p3|prc|fomu|form)\b/;
+
+/** The police refused the P3 form, said at its question: kept in the story as well as read as "not yet". */
+export function p3Refused(text: string): boolean {
+  return text.length <= 200 && P3_REFUSED.test(plainWords(text));
 }
 
 /**
@@ -318,7 +331,7 @@ export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'u
  * question not understood ("sielewi", "I don't understand"): whole messages only.
  */
 const ASKS_WHAT_FORM = new RegExp(
-  String.raw`^(?:(?:(?:hii|hiyo|the) )?(?:fomu ya )?(?:p3|prc)(?: (?:form|fomu))? (?:ni nini|ni gani|ni kitu gani|ndio nini|inamaanisha nini|means what)|(?:what|whats|what s) (?:is |are |does )?(?:a |an |the |this |that )?(?:p3|prc)(?: (?:form|fomu))?(?: mean)?|(?:sielewi|sijaelewa|sijakuelewa|sikuelewi|i don t understand|i dont understand|i do not understand|don t understand|dont understand|not clear|unamaanisha nini|mnamaanisha nini|maana yake nini|what do you mean|hiyo ni nini|nini hiyo)(?: (?:swali|question|hii|hiyo|this|that|it))?)$`,
+  String.raw`^(?:(?:(?:hii|hiyo|the) )?(?:fomu ya )?(?:p3|prc)(?: (?:form|fomu))? (?:ni nini|ni gani|ni kitu gani|ndio nini|inamaanisha nini|means what)|(?:what|whats|what s) (?:is |are |does )?(?:a |an |the |this |that )?(?:p3|prc)(?: (?:form|fomu))?(?: mean)?|(?:sielewi|sijaelewa|sijakuelewa|sikuelewi|i don t understand|i dont understand|i do not understand|don t understand|dont understand|not clear|unamaanisha nini|mnamaanisha nini|maana yake nini|what do you mean|hiyo ni nini|nini hiyo|(?:sijui|sielewi) (?:hiyo |hii |p3 |prc )?ni nini|(?:i )?(?:don t|dont|do not) know what (?:that|this|it|a p3|p3|prc) (?:is|means)|(?:what is|whats|what s) (?:that|this))(?: (?:swali|question|hii|hiyo|this|that|it))?)$`,
 );
 
 export function asksWhatMedicalFormIs(text: string): boolean {

@@ -1088,3 +1088,21 @@ describe('who was hurt, as the answer ("mimi", "ni mimi", "mimi tu")', () => {
     for (const words of ['ndio, nilishonwa', 'nilipata first aid']) expect([words, type(at('hurt', { text: STORY }), words).state.draft?.injuries?.hurt]).toEqual([words, 'treated']);
   });
 });
+
+describe('the P3 question answered in a sentence ("nina ripoti ya daktari", "polisi walikataa kunipa p3", "sijui hiyo ni nini")', () => {
+  const hurt = { text: STORY, injuries: { hurt: 'untreated' as const } };
+
+  it.each(['nina ripoti ya daktari', 'niko na ripoti ya daktari', "I have a doctor's report", 'we have a medical report'])('"%s" is a yes (it was added to the story, and the question asked again)', (words) => {
+    const r = type(at('p3', hurt), words);
+    expect([words, r.state.draft?.injuries?.record, stepOf(r)]).toEqual([words, 'yes', 'county']);
+  });
+
+  it.each(['polisi walikataa kunipa p3', 'the police refused to give me a p3'])('"%s" is not yet, and the refusal kept in the story for staff (it was asked again)', (words) => {
+    const r = type(at('p3', hurt), words);
+    expect([words, r.state.draft?.injuries?.record, stepOf(r), r.state.draft?.text]).toEqual([words, 'not_yet', 'county', `${STORY}\n${words}`]);
+  });
+
+  it.each(['sijui hiyo ni nini', "I don't know what that is", 'what is that'])('"%s": what the form is, and the question again', (words) => {
+    expect([words, said(type(at('p3', hurt), words))]).toEqual([words, ['injury.p3.what', 'injury.p3.ask']]);
+  });
+});
