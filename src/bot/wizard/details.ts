@@ -165,7 +165,7 @@ function plateAhead(turn: Turn, d: Draft, step: DetailStep, text: string): boole
 function takeDetail(turn: Turn, d: Draft, step: DetailStep, text: string): void {
   switch (step) {
     case 'role': {
-      const role = ROLE_WORDS[normalise(text)];
+      const role = roleTyped(normalise(text));
       if (!role) return again(turn, d, step, 'details.use_buttons');
       d.role = role;
       return turn.advance(d);
@@ -229,6 +229,19 @@ const ROLE_WORDS: Record<string, ReporterRole> = {
   witness: 'witness', 'i saw it': 'witness', 'i saw it happen': 'witness', shahidi: 'witness', niliona: 'witness', 'niliona likitokea': 'witness',
   'someone else': 'on_behalf', 'somebody else': 'on_behalf', 'for someone': 'on_behalf', 'mtu mwingine': 'on_behalf', 'ninamripotia': 'on_behalf',
 };
+
+/** Family and others a report is made for ("mtoto wangu", "my brother"). */
+const KIN = String.raw`(?:mtoto|watoto|mwanangu|wanangu|ndugu|kaka|dada|mama|baba|bwana|mume|mke|rafiki|jirani|binamu|mjomba|shangazi)(?: (?:wangu|yangu|zangu|wetu|yetu))?|my (?:son|daughter|child|kid|children|brother|sister|husband|wife|mother|mum|mom|father|dad|friend|neighbour|neighbor|cousin|uncle|aunt|relative)`;
+/** Whom it happened to, said in a sentence: the reporter ("mimi ndio nilishikwa", "it happened to me"), a witness, or someone else. */
+const ROLE_SAID: [RegExp, ReporterRole][] = [
+  [new RegExp(String.raw`^(?:(?:it )?happened to |ilimtokea |ni |it was |ninamripotia |reporting for |for )?(?:${KIN})\b`), 'on_behalf'],
+  [/^(?:i was (?:a |the )?witness|(?:mimi )?(?:nilikuwa |ni )?shahidi|i (?:just )?saw (?:it|everything)|niliona (?:kila kitu|yote))\b/, 'witness'],
+  [/^(?:(?:ni |ndio |ndiyo |yes )?mimi(?: mwenyewe)?(?: ndio| ndiye)? (?:\w*(?:shikwa|pigwa|kamatwa|tishiwa|itishwa|umizwa))|(?:it )?happened to me|i was the (?:victim|one)|it was me)\b/, 'victim'],
+];
+
+function roleTyped(n: string): ReporterRole | undefined {
+  return ROLE_WORDS[n] ?? ROLE_SAID.find(([re]) => re.test(n))?.[1];
+}
 
 /** Who did it, typed as one of the choices (whole message, English and Swahili). */
 const ACTOR_WORDS: Record<string, ElectionActor> = {

@@ -458,3 +458,19 @@ describe('"I forgot", "they didn\'t say", "they had no car" at the officer and v
     expect(type(at('plate'), 'ndio, KDA 456B').state.draft?.officers).toEqual({ vehiclePlates: ['KDA 456B'] });
   });
 });
+
+describe('whom it happened to, typed in a sentence', () => {
+  it.each([
+    ['mimi ndio nilishikwa', 'victim'],
+    ['it happened to me', 'victim'],
+    ['I was the victim', 'victim'],
+    ['I was a witness', 'witness'],
+    ['nilikuwa shahidi', 'witness'],
+    ['mtoto wangu', 'on_behalf'],
+    ['ninamripotia ndugu yangu', 'on_behalf'],
+    ['my brother', 'on_behalf'],
+    ['it happened to my son', 'on_behalf'],
+  ] as const)('"%s" is %s (it was "use the buttons", with the whole intro again)', (words, role) => {
+    expect([words, type(at('role'), words).state.draft?.role]).toEqual([words, role]);
+  });
+});
