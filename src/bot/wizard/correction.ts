@@ -171,6 +171,29 @@ export function placeInsteadOf(typedInput: string, given: string | undefined): {
   return old && place && ` ${normalise(given)} `.includes(` ${old} `) ? { place } : undefined;
 }
 
+/**
+ * The place named as the place, at the review ("mahali ni Kayole", "the place was Kayole", "place: Kayole", "change the
+ * place to Kayole", "badilisha mahali iwe Kawangware 46", "mahali si Globe, ni Ngara"): the new place, as typed. No
+ * mistake word is needed: the review shows the place, so naming another is changing it. Undefined when it is the one given.
+ */
+const PLACE_NAMED = /^\s*(?:(?:sorry|samahani|pole|hapana|no|actually|kumbe)[\s,.!]+)*(?:(?:the )?(?:place|location|mahali|pahali|eneo)(?:\s+(?:ilikuwa|ilikua|was|is|ni|iwe|should be)\s+|\s+(?=(?:si|sio|siyo|not)\s)|\s*:\s*)|(?:please\s+)?(?:change|badilisha|badili)\s+(?:the\s+)?(?:place|location|mahali|pahali|eneo)(?:\s+(?:to|iwe|kuwa|ikuwe|ni))?\s+)(.+?)[\s.!]*$/iu;
+/** "Si Globe, ni Ngara", "not Globe, it was Ngara": the place after the one denied. */
+const NOT_THEN = /^(?:si|sio|siyo|not)\s+.+?[,;]?\s+(?:ni|ilikuwa|it was|but|bali|ila)\s+(.+)$/iu;
+
+const PLACE_NAMED_MAX_WORDS = 6;
+const CLAUSE = /\b(?:where|which|who|when|that|ambapo|ambako|ambayo|walipo\w*|tulipo\w*|nilipo\w*)\b/;
+
+export function placeRestated(typedInput: string, given: string | undefined): { place: string } | undefined {
+  if ([...typedInput].length > 100) return undefined;
+  const named = PLACE_NAMED.exec(typedInput)?.[1]?.trim();
+  // "Mahali si sawa", "the place is not right": said wrong, with no new place after the denial.
+  const denied = named !== undefined && /^(?:si|sio|siyo|not)\s/iu.test(named);
+  const place = named && (NOT_THEN.exec(named)?.[1] ?? (denied ? '' : named)).replace(/[.!,;:]+$/u, '').trim();
+  // "The place was a bar in Kisumu where they drink": a description, for the story; a place is a few words.
+  if (!place || place.split(/\s+/).length > PLACE_NAMED_MAX_WORDS || CLAUSE.test(normalise(place))) return undefined;
+  return given !== undefined && normalise(place) === normalise(given) ? undefined : { place };
+}
+
 /** Said before the new place: "I was (at)", "we were", "nilikuwa" (I was), as "ni" and "it was" are. */
 const WAS_THERE = new Set('we was were nilikuwa nilikua tulikuwa tulikua nikiwa tukiwa'.split(' '));
 

@@ -1,11 +1,11 @@
 // Where and when, told after what was done ('walinipiga kwa rungu pale Kencom', 'they stopped me
 // at 10pm at Globe'): splitPlaceAfterAct and the readings it is made of; beginsDoneToSomeone; and
 // the new place a correction gives, with its day (correctedPlace). Pure readings used by messages.ts.
-import { checkText, LIMITS, phoneNumberWritten } from '../../domain';
-import { placeCorrection, placeInsteadOf, whenClause } from './correction';
+import { checkText, everydayWord, LIMITS, phoneNumberWritten } from '../../domain';
+import { placeCorrection, placeInsteadOf, placeRestated, whenClause } from './correction';
 import { normalise } from './parse';
 import { ACT_PLACES, tellsAnAct, beginsWithAct, doneInOneWord, tellsWhoTheyWere } from './story-words';
-import { PLACE_NOUNS, BETWEEN_PLACE_NOUNS, WHO_NOUNS, PLACE_LEAD_WORDS, WHERE_AFTER_ACT, NO_PLACE_AFTER, PLACE_LEADS, spotNamed, TIME_WORDS, notAPlace } from './place-words';
+import { PLACE_NOUNS, BETWEEN_PLACE_NOUNS, WHO_NOUNS, PLACE_LEAD_WORDS, WHERE_AFTER_ACT, NO_PLACE_AFTER, PLACE_LEADS, spotNamed, TIME_WORDS, notAPlace, namesAPlace, namedSpot, plainlyPlace, plausibleName } from './place-words';
 import { type DayRead, dayAnswer, placeThenDay } from './day-words';
 
 /**
@@ -251,15 +251,27 @@ function moreDone(typed: string[], plain: string[][], from: number): number {
   return plain.length;
 }
 
+/** What is said of a place, never its name ("eneo ni hatari", "the place was wrong", "mahali ni mbali"). */
+const SAID_OF_A_PLACE = new Set('wrong incorrect hatari hatarini dangerous mbali far karibu near salama safe sawa right correct same tofauti different mbaya bad noma poa'.split(' '));
+
+/** "Mahali ni Kayole", "the place was Free Area" (`placeRestated`), when what follows reads as a place. */
+function placeNamed(input: string, given: string | undefined): { place: string; after?: string; told?: string } | undefined {
+  const read = placeRestated(input, given);
+  const p = read?.place ?? '';
+  const words = normalise(p).split(' ');
+  const likely = namesAPlace(p) || namedSpot(p) || plainlyPlace(p) || (plausibleName(p) && !words.some((w) => SAID_OF_A_PLACE.has(w) || everydayWord(w)));
+  return read && likely ? read : undefined;
+}
+
 /**
  * The new place a correction gives (`placeCorrection`), when the words are a place: no day, act, who
  * they were or phone number; a day said after it (`placeThenDay`) apart; or said instead of the place
- * `given` ("samahani ni Kayole si Umoja": `placeInsteadOf`). A clause of when after it
+ * `given` ("samahani ni Kayole si Umoja": `placeInsteadOf`), or named as the place ("mahali ni Kayole": `placeRestated`). A clause of when after it
  * ("when they came") is dropped, unless it tells what was done or who did it ("when they beat me"):
  * then `told`, the sentence from "I was" on, is for the story. A phone number there: no correction.
  */
 export function correctedPlace(input: string, now: Date, given?: string): { place: string; day?: DayRead; told?: string } | undefined {
-  const read = placeCorrection(input) ?? placeInsteadOf(input, given);
+  const read = placeCorrection(input) ?? placeInsteadOf(input, given) ?? placeNamed(input, given);
   if (read === undefined || phoneNumberWritten(read.after ?? '')) return undefined;
   const after = normalise(read.after ?? '');
   const told = after && (tellsAnAct(after) || beginsWithAct(after) || tellsWhoTheyWere(after)) ? read.told : undefined;

@@ -141,6 +141,24 @@ describe('a correction typed at the review names the county', () => {
     },
   );
 
+  it.each([
+    ['mahali ni Free Area', 'Free Area'],
+    ['the place was Free Area', 'Free Area'],
+    ['sorry the place was Thika Road near Roysambu', 'Thika Road near Roysambu'],
+    ['place: Free Area', 'Free Area'],
+    ['change the place to Free Area', 'Free Area'],
+    ['badilisha mahali iwe kawangware 46', 'kawangware 46'],
+    ['mahali si Naivasha road, ni Free Area', 'Free Area'],
+  ] as const)('"%s" (the place named as the place) asks whether to change it to "%s"; it went to the story, or "what do you want to change?" dropped it', (words, place) => {
+    const r = type(reviewed(), words);
+    expect([words, said(r), lastMessage(r)?.texts[0].params]).toEqual([words, ['review.fix_place'], { place }]);
+    expect(r.state.draft).toMatchObject({ place: 'Naivasha road junction', text: STORY });
+  });
+
+  it('the place given said again, or what is said of it ("eneo ni hatari sana", "the place was dark"), changes nothing', () => {
+    for (const words of ['the place was Naivasha road junction', 'eneo ni hatari sana', 'the place was dark', 'mahali ni mbali', 'mahali si sawa']) expect([words, said(type(reviewed(), words))]).not.toEqual([words, ['review.fix_place']]);
+  });
+
   it('a denial of something else is no place correction ("sio mimi ni yeye", "not me, my brother")', () => {
     for (const words of ['sio mimi ni yeye', 'not me, my brother']) expect([words, said(type(reviewed(), words))]).not.toEqual([words, ['review.fix_place']]);
   });
