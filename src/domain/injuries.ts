@@ -247,6 +247,9 @@ const YES_HOW_BADLY = new RegExp(String.raw`^(?:ndio|ndiyo|ndyo|ndo|yes|yeah|yep
 /** A reply that begins with "no": only the whole "no one was hurt" phrases are read (not "no one went to hospital"). */
 const NO_LEAD = /^(?:hapana|no|la|nope|hakuna|hamna|nobody|no one)\b/;
 
+/** A no as far as the reporter knows ("I don't think so", "not really", "not that I know of", "sidhani"): no one hurt, as they can tell. */
+const HEDGED_NO = /^(?:(?:no|hapana) )?(?:(?:i )?(?:don t|dont|do not) think so|not really|not that i know(?: of)?|(?:no one|nobody) that i know(?: of)?|sidhani(?: hivyo| kama kuna| kuna)?|sidhani kama (?:kuna )?(?:mtu )?(?:aliumia|aliyeumia|ameumia))$/;
+
 /**
  * "Was anyone hurt?" answered in words beyond a bare yes or no (the bot reads those as it reads
  * every yes and no): "hakuna aliyeumia", "alitibiwa hospitali", "bado hajatibiwa".
@@ -256,7 +259,7 @@ export function readHurt(text: string): HurtAnswer | undefined {
   // Longer is an account ("then they took him to hospital"): more of the story, not an answer.
   if (text.length > 60) return undefined;
   const n = plainWords(text);
-  if (NONE_HURT.test(n)) return 'none';
+  if (NONE_HURT.test(n) || HEDGED_NO.test(n)) return 'none';
   if (NONE_HURT_LEAD.test(n) || hurtDenied(n)) return undefined;
   if (NOT_TREATED.test(n)) return 'untreated';
   if (NO_LEAD.test(n) || NOT_ADMITTED.test(n)) return undefined;

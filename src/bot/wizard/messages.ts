@@ -887,10 +887,11 @@ const NOT_RIGHT = /^((hapana|no|la) )?(si sawa|sio sawa|siyo sawa|si sahihi|sio 
 const ADD_FILES = new RegExp(
   [
     String.raw`^(?:(?:je|ok|okay|sawa|pia|also|and|na|nataka|ningependa|naomba|naweza|i want to|i d like to|i would like to|can i|may i|let me|how do i|how can i) )*`,
-    String.raw`(?:(?:(?:ku)?(?:ongeza|tuma|weka|attach)|add|send|attach|upload|i have|i also have|nina|niko na|kuna|there is|i got) )?`,
+    String.raw`(?:(?:(?:ku)?(?:ongeza|tuma|weka|attach)|nitatuma|nitaweka|nitakutumia|add|send|attach|upload|i will send|i ll send|ill send|i can send|i have|i also have|nina|niko na|kuna|there is|i got) )?`,
     String.raw`(?:(?:a|an|the|some|more|my|zaidi) )?`,
-    String.raw`(?:picha|video|videos|photo|photos|picture|pictures|pic|pics|image|images|file|files|faili|evidence|ushahidi|clip|screenshot|screenshots)`,
-    String.raw`(?: (?:zaidi|pia|nyingine|too|also|more|yake|zake|of it|ya tukio|please|tafadhali))*$`,
+    // "Screenshot ya mpesa", "ujumbe wa mpesa", "the mpesa message": the usual proof of a bribe.
+    String.raw`(?:picha|video|videos|photo|photos|picture|pictures|pic|pics|image|images|file|files|faili|evidence|ushahidi|clip|screenshot|screenshots|(?:m ?pesa) (?:message|messages|sms|screenshot|ujumbe)|(?:ujumbe|message|messages|sms)(?: (?:ya|wa|za|of the|of))? m ?pesa)`,
+    String.raw`(?: (?:zaidi|pia|nyingine|too|also|more|yake|zake|of it|ya tukio|please|tafadhali|ya m ?pesa|wa m ?pesa|za m ?pesa|kama ushahidi|as evidence|as proof))*$`,
     String.raw`|^(?:(?:nataka|naomba|naweza|i want to|can i) )?(?:(?:ku)?ongeza|add)(?: (?:zaidi|more|kitu|something))?$`,
   ].join(''),
 );

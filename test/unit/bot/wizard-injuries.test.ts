@@ -1106,3 +1106,9 @@ describe('the P3 question answered in a sentence ("nina ripoti ya daktari", "pol
     expect([words, said(type(at('p3', hurt), words))]).toEqual([words, ['injury.p3.what', 'injury.p3.ask']]);
   });
 });
+
+describe('a no as far as the reporter knows ("I don\'t think so", "not really", "sidhani")', () => {
+  it.each(["I don't think so", 'not really', 'not that I know of', 'no one that I know of', 'sidhani', 'sidhani kama kuna aliyeumia'])('"%s" is no one hurt (it was asked again, or "use the buttons")', (words) => {
+    expect([words, type(at('hurt', { text: STORY }), words).state.draft?.injuries]).toEqual([words, { hurt: 'none' }]);
+  });
+});

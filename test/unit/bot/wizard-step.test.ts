@@ -2536,6 +2536,11 @@ describe('review', () => {
       const r = type(at('review'), words);
       expect([words, stepOf(r), said(r), r.effects, r.state.draft?.text]).toEqual([words, 'review', ['review.files_how', 'review'], [], draftAt('review').text]);
     }
+    // An M-Pesa message, the usual proof of a bribe (they went into the account, or were "not understood").
+    for (const words of ['nataka kuongeza screenshot ya mpesa', 'nitatuma picha', 'nina screenshot ya mpesa', 'nina ujumbe wa mpesa kama ushahidi', 'I have the mpesa message', 'I will send a screenshot']) {
+      const r = type(at('review'), words);
+      expect([words, stepOf(r), said(r), r.effects, r.state.draft?.text]).toEqual([words, 'review', ['review.files_how', 'review'], [], draftAt('review').text]);
+    }
     const kept = send(at('review'), photo());
     expect([said(kept), kept.state.draft?.evidence?.length]).toEqual([['ev.kept', 'review'], 1]);
     // No room for another: said so, not "send it here".
