@@ -270,6 +270,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (d.step === 'contact' && atPhoneQuestion(turn, d, input, word)) return;
   // A cancel word is never taken as the story or the place: it is asked about first.
   if (word === 'cancel') return turn.askCancel(d);
+  // "Nyuma", "go back" typed: the Back button's word at every question but the first (there Back leaves the report)
+  // and the phone one (which reads it itself). It was "not understood", or added to the story.
+  if (d.step !== 'kind' && d.step !== 'contact' && BACK_WORDS.has(normalise(input))) return turn.back(d);
   // "Naogopa, sitaki tena", "I'm scared I don't want to continue": the fear answered and whether to
   // stop asked, in one message ("No, carry on" asks the question again). It was the whole story.
   if (stopsForFear(normalise(input))) return turn.askCancel(d, 'privacy.fear');
@@ -316,8 +319,6 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // The county or a place typed before its question, at any question before the story (the danger one too): kept, never the story nor "sijaelewa".
   if (BEFORE_STORY.includes(d.step) && (placeFirst(turn, d, input) || countyAhead(turn, d, input))) return;
   if (BEFORE_STORY.includes(d.step) && toldBeforeItsQuestion(turn, d, input)) return;
-  // "Nyuma" typed where the county, place or day is asked: the Back button's word, never a county or a place.
-  if ((d.step === 'county' || d.step === 'place' || d.step === 'when') && BACK_WORDS.has(normalise(input))) return turn.back(d);
   return onStepText(turn, d, input);
 }
 

@@ -1486,6 +1486,17 @@ describe('county', () => {
     // Only the whole message: "nyuma ya stage" (behind the stage) is a place.
     expect(type(at('place'), 'nyuma ya stage').state.draft).toMatchObject({ step: 'when', place: 'nyuma ya stage' });
   });
+
+  it('at the category, danger, story, injury and review questions too (it was "not understood", or added to the story); never at the first question, where Back leaves the report', () => {
+    for (const [s, extra] of [['cat', {}], ['danger', {}], ['desc', {}], ['hurt', { category: 'p_force', text: 'Walinipiga' }], ['review', {}]] as const) {
+      const tapped = press(at(s, extra), 'back');
+      for (const words of ['nyuma', 'go back', 'rudi nyuma']) {
+        const r = type(at(s, extra), words);
+        expect([s, words, stepOf(r), r.state.draft?.text]).toEqual([s, words, stepOf(tapped), tapped.state.draft?.text]);
+      }
+    }
+    expect(type(at('kind'), 'nyuma').state.draft).toBeDefined();
+  });
 });
 
 describe('place', () => {
