@@ -11,6 +11,11 @@ import { WILL_BURN_SW } from './danger-words';
  */
 export const DISAPPEARED = new RegExp(DISAPPEARED_WORDS);
 
+/** "-dai" (demanded, or claimed): "wakadai", "alidai", "wanadai". */
+const DAI = /\b(?:wa|a|tu|ni)(?:li|me|ka|na)(?:ni|m|tu|wa)?dai\b/i;
+/** Money named beside it: a sum of three digits or more, "2k", "elfu", "bob", "pesa", "hongo". */
+const DAI_MONEY = /\b(?:\d{3,}|\d{1,3} ?k|\d{1,3}(?:,\d{3})+|elfu|mia|bob|pesa|doo|hongo|shillings?|shilingi|ksh|kes)\b/i;
+
 /**
  * The one category a sentence names, by what was done ("a policeman asked me for 500 bob to let
  * me go", "polisi walinipiga sana", "they arrested my son"), read through the triage lexicon's
@@ -39,8 +44,9 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   // "Alinitisha 500 bob", "walinitisha doo": Sheng's "aliniitisha" (asked me for) with one "i", a sum after it: a demand, not a threat.
   const w = new Set(canonicalWords(text.replace(THREATENED_HARM, ' threatened ').replace(KICKED_OUT, ' expelled ').replace(DOOR_KICKED, ' broke door ').replace(TISHA_MONEY, '$1itisha')));
   // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
-  // "Wakadai 500", "alidai elfu mbili": demanded ("-dai"), as "aliitisha" is.
-  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula|(wa|a|tu|ni)(li|me|ka|na)(ni|m|tu|wa)?dai)\b/i.test(text) || w.has('pay');
+  // "Wakadai 500", "alidai elfu mbili": demanded ("-dai"), as "aliitisha" is; only with money named, as "-dai" is also
+  // "claimed" ("wakadai ni gaidi", "alidai kuwa mimi ni mwizi ... tarehe 12"), "tulidai haki" (we demanded justice).
+  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay') || (DAI.test(text) && DAI_MONEY.test(text));
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
   // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed. A harm to come
   // (`THREATENED_HARM`) is read apart: "they shot him and said they will kill us" is still a shot.

@@ -187,7 +187,7 @@ const NONE_HURT_LEAD = new RegExp(String.raw`^(?:(?:hapana|no|la|nope) )?(?:${NO
  * words of treatment, which such answers contain too.
  */
 const NOT_TREATED = new RegExp(
-  String.raw`\b(?:\w*jatibiwa|hakutibiwa|sikutibiwa|hawakutibiwa|hatukutibiwa|hajaenda|sijaenda|hawajaenda|hatujaenda|hakuenda|sikuenda|hawakuenda|hatukuenda|bila matibabu|hakuna matibabu|no treatment|not treated|no medical|not yet treated|untreated|` +
+  String.raw`\b(?:\w*jatibiwa|(?:ha|hawa|hatu|si)(?:ku|ja)(?:ni|tu|m|mw|wa)?(?:pa|pata|patia|pewa|shonwa|fungwa)(?: \w+)? (?:first aid|huduma ya kwanza|bandage|bandeji|matibabu|dawa)|(?:ha|hawa|hatu|si)(?:ku|ja)shonwa|(?:did not|didn t|didnt|never|not) (?:even )?(?:give|get|got|given|receive)(?: (?:me|us|him|her|them))?(?: (?:even|any))? (?:first aid|treatment|a bandage)|no first aid|hakutibiwa|sikutibiwa|hawakutibiwa|hatukutibiwa|hajaenda|sijaenda|hawajaenda|hatujaenda|hakuenda|sikuenda|hawakuenda|hatukuenda|bila matibabu|hakuna matibabu|no treatment|not treated|no medical|not yet treated|untreated|` +
     String.raw`\w*japelekwa|hakupelekwa|hawakupelekwa|sikupelekwa|hatukupelekwa|\w*hitaji (?:matibabu|kutibiwa|daktari|hospitali)|needs? (?:treatment|a doctor|medical)|walikataa|refused|\w*nyimwa|(?:no|bila|hakuna|hamna|without(?: going to)?) (?:hospital|hospitali|doctor|daktari|clinic|kliniki|dispensary|zahanati)|hakumpeleka|hawakumpeleka|hawakunipeleka|hawakutupeleka|hawakuwapeleka|\w*kosa pesa|could not get|couldn t get|hakuweza|hawakuweza|sikuweza|hatukuweza|hakuna pesa|hatuna pesa|sina pesa|no money|can t afford|cant afford|could not|couldn t|couldnt|didn t go|didnt go|did not go|has not (?:been|gone)|hasn t (?:been|gone)|hasnt (?:been|gone)|not (?:yet )?(?:been|gone) to)\b`,
 );
 /** Not admitted ("hakulazwa"): says nothing of whether they were treated at all; "not hurt" after other words is no answer either. */
@@ -538,7 +538,7 @@ export function hurtCountLine(count: number, lang: 'en' | 'sw', others: boolean)
  */
 const PAIN = new RegExp(
   String.raw`\b(?:in (?:(?:so much|a lot of|great|serious|severe|terrible|much|bad) )?pain|painful|paining|(?:hurts|hurting|aches|aching)|i (?:am|m) (?:still )?(?:bleeding|injured|wounded)|` +
-    String.raw`(?:i )?(?:can t|cant|cannot|can not) (?:walk|stand|see|breathe|move)|maumivu|uchungu|(?:ni)?naumwa|(?:ni)?naumia|\w*n[ai]uma|(?:ni)?na(?:vuja|toka) damu|siwezi (?:ku)?(?:tembea|simama|ona|pumua|sogea))\b`,
+    String.raw`(?:i )?(?:can t|cant|cannot|can not) (?:walk|stand|breathe|move)|maumivu|uchungu|(?:ni)?naumwa|(?:ni)?naumia|\w*n[ai]uma|(?:ni)?na(?:vuja|toka) damu|siwezi (?:ku)?(?:tembea|simama|pumua|sogea))\b`,
 );
 /** No pain, said just before it ("sina maumivu", "no pain", "hakuna uchungu", "it doesn't hurt"). */
 const NO_PAIN = /\b(?:sina|hana|hakuna|hamna|bila|no|not|without|doesn t|doesnt|does not|don t|dont)\b(?: \w+)? (?:maumivu|uchungu|pain|painful|hurt|hurts)\b/;
@@ -557,9 +557,20 @@ export function painTold(text: string): boolean {
 
 /** "I don't know if anyone was hurt", "sijui kama kuna aliyeumia", "not sure if anyone got hurt": whether anyone was hurt, not known. */
 const UNSURE_IF_HURT =
-  /^(?:(?:i )?(?:don t|dont|do not) know|(?:i m |im |i am )?not sure|unsure|sijui|sina uhakika|sielewi) (?:if|whether|kama) (?:\w+ ){0,4}?(?:\w*umia|\w*umizwa|\w*jeruhiwa|hurt|injured|wounded|harmed)\b/;
+  /^(?:(?:i )?(?:don t|dont|do not) know|idk|(?:i m |im |i am )?not sure|unsure|sijui|sina uhakika|sina hakika|sielewi) (?:if|whether|kama) (?:\w+ ){0,4}?(?:\w*umia|\w*umizwa|\w*jeruhiwa|hurt|injured|wounded|harmed)\b/;
 
-/** Not knowing whether anyone was hurt, said in a sentence: no answer, as "sijui" is (the hurt words in it were read as hurt told). */
+/**
+ * Not knowing whether anyone was hurt, said in a sentence: no answer, as "sijui" is (the hurt words in it were read as
+ * hurt told). Not with someone's harm told after it ("sijui kama wengine waliumia, mimi niliumia mguu", "... they took
+ * him to hospital"): that is read as it was.
+ */
 export function unsureIfHurt(text: string): boolean {
-  return text.length <= 200 && UNSURE_IF_HURT.test(plainWords(text));
+  if (text.length > 200) return false;
+  const plain = plainWords(text);
+  const m = UNSURE_IF_HURT.exec(plain);
+  if (!m) return false;
+  const after = plain.slice(m[0].length);
+  return !(HURT.test(after) || HARMED.test(after) || BEATEN.test(after) || TREATED.test(after) || IN_HOSPITAL_AFTER.test(after));
 }
+/** Someone's hurt or care told after the unsure part, in words `HURT` and `TREATED` do not hold ("niliumia", "took him to hospital"). */
+const IN_HOSPITAL_AFTER = /\b(?:\w*umia|\w*umizwa|\w*jeruhiwa|hospital\w*)\b/;

@@ -154,10 +154,13 @@ const NOT_SEEN_WORDS = new Set([
   'sijui', 'sikuona', 'sikuiona', 'sikuweza', 'kuona', 'sina', 'uhakika', 'hakuna', 'hapana', 'la', 'hamna', 'gari', 'namba', 'nambari', 'yake',
   'no', 'none', 'nothing', 'not', 'sure', 'unknown', 'dont', 'don', 't', 'didnt', 'didn', 'did', 'i', 'see', 'saw', 'know', 'the', 'a', 'any', 'plate', 'number',
   'vehicle', 'car', 'there', 'was', 'is',
-  // "Hawakuwa na gari", "they had no car".
-  'hawakuwa', 'hakuwa', 'na', 'they', 'he', 'had', 'have', 'no',
 ]);
-const saysNothing = (piece: string) => piece.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean).every((w) => NOT_SEEN_WORDS.has(w));
+/** No vehicle at all: "hawakuwa na gari", "they had no car", "he didn't have a vehicle" ("they had a car" describes one). */
+const NO_VEHICLE = /^(?:(?:hapana|no) )?(?:ha(?:wa)?kuwa na (?:gari|vehicle)|(?:they|he|she) had no (?:car|vehicle)|(?:they|he|she) (?:didn t|didnt|did not) have (?:a |any )?(?:car|vehicle))$/;
+const saysNothing = (piece: string) => {
+  const words = piece.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean);
+  return words.every((w) => NOT_SEEN_WORDS.has(w)) || NO_VEHICLE.test(words.join(' '));
+};
 /**
  * Up to three separators between a number's digits ("0733 - 444 - 555", "(0722) 123 456"). Not a
  * slash: OB and case numbers ("OB 07/12/05/2024", "CR 712/45/2024") and dates are written with it.

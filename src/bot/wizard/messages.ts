@@ -1,4 +1,4 @@
-import { asksAboutOthers, painTold, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
+import { asksAboutOthers, painTold, everydayWord, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, noteDay, pendingTown, sendAnonymously, setCounty, setDanger, setTimeOfDay, storyDate, submit, unbuttonKind } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, readCorrection, type PlaceFix, type Correction } from './correction';
@@ -410,6 +410,8 @@ function afraidOrWithheld(turn: Turn, d: Draft, input: string): boolean {
  */
 function painSaid(turn: Turn, d: Draft, input: string): boolean {
   if ((d.step !== 'county' && d.step !== 'place' && d.step !== 'when') || (d.text === undefined && !d.voice) || !painTold(input)) return false;
+  // "Nairobi, naumia sana", "Kayole, nina maumivu makali": the answer is there, read as before.
+  if (namesAPlace(input)) return false;
   if (!inStory(d, input) && !joinStory(d, input)) tellStoryFull(turn, input);
   turn.say('wizard.pain');
   turn.show();
@@ -601,13 +603,20 @@ const ABOUT_INJURIES = /\b(mean|maana|maanisha|question|swali|p3|prc|form|fomu|h
 function placeAhead(turn: Turn, d: Draft, input: string): boolean {
   if (!d.countyEarly || d.county === undefined || d.place !== undefined || d.location) return false;
   const place = fewWordsOfPlace(input);
-  // At an injury question, only what reads as a place (a town, estate or county, a lead such as "pale", a place noun):
-  // "tunataka haki" was kept, and the place never asked. Other few words go on as the story; the place question still comes.
-  if (place === undefined || (isInjuryStep(d.step) && !(namesAPlace(input) || namedSpot(input) || plainlyPlace(input)))) return false;
+  // At an injury question, never words that begin as a sentence does ("tunataka haki", "niliona likitokea", "tafadhali
+  // mtusaidie": an everyday word or a verb first, no place lead): they were kept, and the place never asked. A name no
+  // list knows ("Koma Rock", "stage ya Kwa Ndege") is still the place.
+  if (place === undefined || (isInjuryStep(d.step) && beginsAsSentence(input))) return false;
   Object.assign(d, { place, placeEarly: true });
   turn.say('injury.place_kept', { place });
   turn.show();
   return true;
+}
+
+/** An everyday word or a verb first, and no place named ("tunataka haki"): a sentence, not a place's name. */
+function beginsAsSentence(input: string): boolean {
+  const first = normalise(input).split(' ')[0] ?? '';
+  return everydayWord(first) && !PLACE_LEADS.has(first) && !namesAPlace(input) && !namedSpot(input) && !plainlyPlace(input);
 }
 
 /** "Hola", "holla": hi in a text, and a town of Tana River that is known (src/domain/towns.ts, `greeting`). */
@@ -712,8 +721,12 @@ function onStoryText(turn: Turn, d: Draft, input: string): void {
   return takeStory(turn, d, input);
 }
 
-/** "Pia ...", "they also ...", "I forgot to say ...", "... pia": more of an account, not a new one. */
-const MORE_OF_IT = /^(?:and |na )?(?:pia|also|plus|tena|zaidi ya hayo|kuongeza|another thing|one more thing|jambo lingine|kitu kingine)\b|^(?:\w+ )?also\b|^(?:i forgot to (?:say|mention|add|tell you)|(?:nilisahau|nimesahau) (?:ku)?(?:sema|kwambia|kuambia|taja))\b|\bpia$/;
+/** "Pia ...", "they also ...", "and they took ...", "I forgot to say ...": more of an account, not a new one. */
+const MORE_OF_IT = /^(?:(?:oh|sorry|samahani|ah)[\s,]+)?(?:(?:and |na )?(?:pia|also|plus|zaidi ya hayo|another thing|one more thing|jambo lingine|kitu kingine|kuna kitu nilisahau)\b|(?:and|na|alafu|halafu|kisha)\s|(?:\w+ )?also\b|(?:i forgot to (?:say|mention|add|tell you)|(?:nilisahau|nimesahau) (?:ku)?(?:sema|kwambia|kuambia|taja))\b)/;
+
+const MORE_MAX_CHARS = 160;
+/** "I also want to correct", "tena sio elfu moja": a correction of the account, which a new text replaces as the question says. */
+const CORRECTS = /\b(?:correct|correction|rekebisha|sahihisha)\b|^(?:tena |and |na )?(?:sio|si|siyo|haikuwa|not|it wasn t|it was not)\b/;
 
 /**
  * Words that add to the story ("pia alichukua leseni yangu", "they also took my phone", "nilisahau kusema ...") typed
@@ -721,7 +734,9 @@ const MORE_OF_IT = /^(?:and |na )?(?:pia|also|plus|tena|zaidi ya hayo|kuongeza|a
  * text replaces it, but a hurried reporter adds the detail forgotten; the whole account was lost under that one line.
  */
 function addedToKeptStory(turn: Turn, d: Draft, input: string): boolean {
-  if (d.text === undefined || d.storyPart || !MORE_OF_IT.test(normalise(input))) return false;
+  // A few words, shorter than the account kept: an account typed anew ("Askari wa trafiki ... leseni yangu pia") replaces it.
+  const n = normalise(input);
+  if (d.text === undefined || d.storyPart || [...input].length > MORE_MAX_CHARS || input.length >= d.text.length || CORRECTS.test(n) || !MORE_OF_IT.test(n)) return false;
   if (!inStory(d, input) && !joinStory(d, input)) {
     tellStoryFull(turn, input);
     return true;
@@ -1176,9 +1191,11 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
     return true;
   }
   if (d.step === 'danger') return answeredDanger(turn, d, input);
-  // "Yes it's hate speech", "ndio hongo": the category named after a yes, read as if named alone (it went to the story).
-  const typed = d.step === 'cat' ? input.replace(YES_IT_IS, '') : input;
-  const named = d.step === 'cat' && d.kind && typed ? (categoryWord(typed, d.kind) ?? categoryLabelled(typed, d.kind)) : undefined;
+  // "Yes it's hate speech" to "It sounds like: Hate speech": the yes, said with the category offered (it went to the
+  // story). Only that one: "yes it was abuse" to a beating offered is no yes to sexual abuse, nor "ndio walinikamata" an arrest.
+  const afterYes = d.step === 'cat' && d.kind && d.offeredCategory && YES_IT_IS.test(input) ? input.replace(YES_IT_IS, '') : '';
+  const yesToOffer = afterYes && d.kind ? (categoryWord(afterYes, d.kind) ?? categoryLabelled(afterYes, d.kind)) === d.offeredCategory : false;
+  const named = d.step === 'cat' && d.kind ? (yesToOffer ? d.offeredCategory : (categoryWord(input, d.kind) ?? categoryLabelled(input, d.kind))) : undefined;
   // A disappearance told in a sentence: the category, and the sentence is part of the story.
   const told = !named && d.step === 'cat' && d.kind ? disappearanceWords(input, d.kind) : undefined;
   const code = named ?? told;

@@ -177,6 +177,8 @@ const ANONYMOUS_WISH = new RegExp(
     '\\bsitaki (jina (langu )?(li|i)?(julikane|tajwe|jue)|kujulikana|kutajwa|kujitambulisha)\\b',
     '\\bjina (langu )?(lisijulikane|lisitajwe|libaki siri)\\b',
     '\\b(usitaje|msitaje|usiseme|msiseme|usitumie|msitumie|usiweke|msiweke) jina\\b',
+    // "I don't want you to use my name", "never use my name", "you can't use my name".
+    '\\b(don t|dont|do not|dnt|never|can t|cant|cannot|mustn t|must not) (want (you|them|staff|anyone) to )?use (my name|jina langu)\\b',
     '\\b(don t|dont|do not) want (my name( to be)?|to be) (known|named|revealed|identified|shared)\\b',
     '\\b(don t|dont|do not) (want to )?(share|give|use|tell|put) my name\\b',
     '\\bsitaki (ku)?(toa|taja|peana) (jina|namba|nambari)\\b',
@@ -225,7 +227,8 @@ const NOT_ANONYMOUS = /\b(?:(?:don t|dont|do not|not|never|no need to|sitaki (?:
 const NAMED_WISH = new RegExp(
   [
     NOT_ANONYMOUS.source,
-    '\\b(?:(?:mnaweza|unaweza|wanaweza) (?:ku)?tumia|tumieni|tumia|you can use|use) (?:jina|my name)(?: langu)?\\b',
+    // Said first, as a permission: "you can use my name", "tumia jina langu" (never "... will use my name against me").
+    '^(?:(?:ok|okay|sawa|actually|please|tafadhali) )*(?:(?:mnaweza|unaweza|wanaweza) (?:ku)?tumia|tumieni|tumia|you can use|you may use|use) (?:jina|my name)(?: langu)?\\b',
     '\\b(nataka|naweza|ningependa|niko tayari|sasa nataka) (ku)?(toa|taja|peana|tuma) (jina|namba|nambari)\\b',
     '\\b(mnipigie|nipigieni|wanipigie|mnaweza kunipigia|wanaweza kunipigia)\\b',
     '\\b(i want|i can|i would like|i d like|i am willing|now i want) to (give|share|send) (you )?my (name|number|phone)\\b',
@@ -242,8 +245,12 @@ const NAMED_WISH = new RegExp(
 export function identityWish(text: string): 'anonymous' | 'named' | undefined {
   const n = normalise(text);
   if (n.split(' ').length > 10 || /\d/.test(n)) return undefined;
-  if (NOT_ANONYMOUS.test(n)) return 'named';
-  return ANONYMOUS_WISH.test(n) || NO_NUMBER_WISH.test(n) ? 'anonymous' : NAMED_WISH.test(n) ? 'named' : undefined;
+  // "Will you use my name?", "is this not anonymous?": a question, never a wish to be named; of anonymity, it is answered
+  // with how to stay unknown, as before (at the review a question sends nothing: `atReview`).
+  const asked = text.trim().endsWith('?') || /^(?:will|would|is|isn t|are|can|could|do|does|je)\b/.test(n);
+  if (NOT_ANONYMOUS.test(n)) return asked ? 'anonymous' : 'named';
+  const wish = ANONYMOUS_WISH.test(n) || NO_NUMBER_WISH.test(n) ? 'anonymous' : NAMED_WISH.test(n) ? 'named' : undefined;
+  return wish === 'named' && asked ? undefined : wish;
 }
 
 export function dontKnow(text: string): boolean {
@@ -603,8 +610,9 @@ const STOP_WISH = new RegExp(
     String.raw`^(?:(?:actually|sorry|please|ok|okay|no|hapana|sawa|basi) )*(?:(?:i|we) )?(?:(?:want|wanna|would like|d like|need) (?:to )?)?(?:stop|cancel|quit)(?: (?:this|it|the report|this report|my report|reporting|now|please|here))*$`,
     String.raw`^(?:(?:actually|sorry|please|ok|okay|no|hapana|sawa|basi) )*(?:(?:i|we) )?(?:dont|don t|do not) want to (?:continue|go on|proceed|report)(?: (?:anymore|any more|now|with this|with it|this))*$`,
     String.raw`^(?:(?:samahani|sawa|basi|hapana) )*(?:nataka|ningependa|naomba|tunataka) (?:ku)?(?:acha|sitisha|ghairi|katisha)(?: (?:hii|ripoti|ripoti hii|sasa|tu))*$`,
-    // "Sitisha hii", "acha hii ripoti", "acha hiyo", "cancel that": the word with what it stops (each was the story or the place).
-    String.raw`^(?:(?:samahani|sawa|basi|hapana|please|ok) )*(?:sitisha|acha|wacha|ghairi|katisha|cancel|stop)(?: (?:hii|hiyo|ripoti|hii ripoti|ripoti hii|hiyo ripoti|that|this|the report|tu|please))+$`,
+    // "Sitisha hii", "acha hii ripoti", "cancel this": the word with the report it stops (each was the story or the place).
+    // Not "acha hiyo", "cancel that" ("never mind", said of a question asked: "Nibadilishe kaunti?").
+    String.raw`^(?:(?:samahani|sawa|basi|hapana|please|ok) )*(?:sitisha|acha|wacha|ghairi|katisha|cancel|stop)(?: (?:hii|ripoti|hii ripoti|ripoti hii|hiyo ripoti|this|the report|my report|tu|please))*(?: (?:hii|ripoti|hii ripoti|ripoti hii|hiyo ripoti|this|the report|my report))(?: (?:tu|please))*$`,
   ].join('|'),
 );
 
@@ -672,7 +680,7 @@ export function agrees(word: Word | undefined): boolean {
  * "yes correct"): whole messages only, so "ndio walinipiga" stays the story. Before, these were
  * added to the story and the offer asked again, and again. Sheng's "poa", "fiti" (fine) agree too.
  */
-const OFFER_YES = /^(?:(?:yes|yeah|yep|ndio|ndiyo|ndyo|ndo|eeh|ee) )?(?:(?:ni )?hiyo(?: hiyo)?(?: ndio)?|(?:ni )?sawa kabisa|ni sawa|kabisa|ni kweli|(?:that s|thats|that is) (?:it|right|the one|correct)|that one|correct|exactly|right|(?:ni |iko )?poa(?: sana)?|(?:iko )?fiti|it is|it s|true|sir|ni hivyo|ndio hivyo)$/;
+const OFFER_YES = /^(?:(?:yes|yeah|yep|ndio|ndiyo|ndyo|ndo|eeh|ee) )?(?:(?:ni )?hiyo(?: hiyo)?(?: ndio)?|(?:ni )?sawa kabisa|ni sawa|kabisa|ni kweli|(?:that s|thats|that is) (?:it|right|the one|correct)|that one|correct|exactly|right|(?:ni |iko )?poa(?: sana)?|(?:iko )?fiti|it is|it s|true|ni hivyo|ndio hivyo)$/;
 export function confirmsOffer(text: string): boolean {
   return text.length <= 40 && OFFER_YES.test(normalise(text));
 }

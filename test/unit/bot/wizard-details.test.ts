@@ -454,6 +454,10 @@ describe('"I forgot", "they didn\'t say", "they had no car" at the officer and v
     expect(r.state.draft?.step).not.toBe(at_);
   });
 
+  it('"they had a car" describes one: kept, as before', () => {
+    expect(type(at('plate'), 'they had a car').state.draft?.officers).toEqual({ vehicleDescription: 'they had a car' });
+  });
+
   it('"ndio, KDA 456B" at the vehicle question: the plate, and no "ndio" kept as what the vehicle looked like', () => {
     expect(type(at('plate'), 'ndio, KDA 456B').state.draft?.officers).toEqual({ vehiclePlates: ['KDA 456B'] });
   });

@@ -199,6 +199,11 @@ describe('typed answers work like the buttons', () => {
     expect(r.state.draft?.place).toBeUndefined();
   });
 
+  it.each(['stage ya Kwa Ndege', 'nyuma ya Tuskys', 'Mwiki', 'Koma Rock', 'Mlango Kubwa', 'Soko mjinga'])('"%s" (a place no list knows) after the county there is still kept as the place', (words) => {
+    const r = type(type(at('hurt', { text: STORY }), 'Nairobi').state, words);
+    expect([words, r.state.draft?.place]).toEqual([words, words]);
+  });
+
   it('a day typed there ("last week on monday", "jana usiku") is kept for the date question, said so, never the story', () => {
     for (const [text, when] of [['last week on monday', 'date'], ['jana usiku', 'yesterday']] as const) {
       const r = type(at('hurt', { text: STORY }), text);
@@ -1073,8 +1078,18 @@ describe('not knowing whether anyone was hurt, said in a sentence ("i dont know 
     },
   );
 
-  it('"I know he was hurt", "sijui kama atapona, alivunjika mguu" still tell someone hurt', () => {
+  it.each(['idk if anyone was hurt', 'sina hakika kama kuna aliyeumia'])('"%s" too', (words) => {
+    expect(type(at('hurt', { text: STORY }), words).state.draft?.injuriesSkipped).toEqual(['hurt']);
+  });
+
+  it('"sijui kama atapona, alivunjika mguu", or harm told after the unsure part, still tell someone hurt', () => {
     expect(type(at('hurt', { text: STORY }), 'sijui kama atapona, alivunjika mguu').state.draft?.injuries?.hurt).toBe('hurt');
+    expect(type(at('hurt', { text: STORY }), 'sijui kama wengine waliumia, mimi niliumia mguu').state.draft?.injuries?.hurt).toBeDefined();
+    expect(type(at('hurt', { text: STORY }), "I don't know if he was hurt, they took him to hospital").state.draft?.injuries?.hurt).toBeDefined();
+  });
+
+  it.each(['hawakunipa first aid', 'they did not even give me first aid', 'sikupata huduma ya kwanza', 'hakushonwa'])('"%s" is never "treated"', (words) => {
+    expect([words, type(at('hurt', { text: STORY }), words).state.draft?.injuries?.hurt]).not.toEqual([words, 'treated']);
   });
 });
 

@@ -26,6 +26,12 @@ describe('pain said where the place is asked', () => {
     expect([said(r), r.state.draft?.step, r.state.draft?.place, r.state.draft?.text]).toEqual([['wizard.pain', 'place.ask'], 'place', undefined, `${STORY}\n${words}`]);
   });
 
+  it('the answer said with the pain ("Kayole, nina maumivu makali", "Nairobi, naumia sana") is read as before; "I can\'t see the name of the road" is no pain', () => {
+    expect(type(at('place', { county: NAIROBI }), 'Kayole, nina maumivu makali').state.draft?.step).not.toBe('place');
+    expect(type(at('county'), 'Nairobi, naumia sana').state.draft?.county).toBe(NAIROBI);
+    expect(said(type(at('place', { county: NAIROBI }), "I can't see the name of the road"))).not.toContain('wizard.pain');
+  });
+
   it('a place is still a place ("Kayole", "Hospital Road")', () => {
     for (const place of ['Kayole', 'Hospital Road', 'Damu stage']) expect(type(at('place', { county: NAIROBI }), place).state.draft?.place).toBe(place);
   });

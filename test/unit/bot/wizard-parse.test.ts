@@ -300,7 +300,7 @@ describe('confirmsOffer (a yes to "It sounds like: …", said with a word more)'
   });
   it('Sheng\'s "poa", "poa sana", "ni poa", "fiti" (fine, agreed) take it too: "poa" was "sijaelewa" and the offer again', () => {
     for (const t of ['poa', 'Poa sana', 'ni poa', 'iko poa', 'fiti', 'ndio poa']) expect([t, confirmsOffer(t)]).toEqual([t, true]);
-    for (const t of ['yes it is', "Yes it's", 'true', 'yes sir', 'ndio hivyo']) expect([t, confirmsOffer(t)]).toEqual([t, true]);
+    for (const t of ['yes it is', "Yes it's", 'true', 'ndio hivyo']) expect([t, confirmsOffer(t)]).toEqual([t, true]);
   });
   it('a story, a refusal or another category is no yes', () => {
     for (const t of ['hiyo si sawa', 'no thats not it', 'sio hiyo', 'ndio walinipiga', 'yes they beat me', 'hiyo ni hongo', 'Kisumu', 'that one was bribery', 'si poa', 'haiko poa']) {

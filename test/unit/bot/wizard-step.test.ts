@@ -1148,10 +1148,17 @@ describe('desc', () => {
     },
   );
 
-  it('a new account typed over the story kept still replaces it, as the question says', () => {
-    const r = type(at('review', { step: 'desc', editing: true }), 'Askari wa trafiki aliniitisha elfu mbili kwa barabara ya Thika');
-    expect(r.state.draft?.text).toBe('Askari wa trafiki aliniitisha elfu mbili kwa barabara ya Thika');
+  it.each(['sorry, they also took my ID', 'they also did not give me a receipt', 'Oh and they took my phone', 'Na walichukua simu yangu', 'Alafu walichukua kitambulisho', 'Kuna kitu nilisahau, walinitishia'])('"%s" is added too', (words) => {
+    const r = type(at('review', { step: 'desc', editing: true }), words);
+    expect(r.state.draft?.text).toBe(`${draftAt('review').text}\n${words}`);
   });
+
+  it.each(['Askari wa trafiki aliniitisha elfu mbili kwa barabara ya Thika', 'Askari wa trafiki walinisimamisha kwa barabara ya Thika wakaitisha elfu mbili, wakachukua leseni yangu pia, nikakataa kulipa na wakanipeleka kituoni', 'Tena sio elfu moja, ilikuwa elfu mbili', 'I also want to correct: it was two thousand'])(
+    'a new account or a correction typed over the story kept ("%s") still replaces it, as the question says',
+    (words) => {
+      expect(type(at('review', { step: 'desc', editing: true }), words).state.draft?.text).toBe(words);
+    },
+  );
 
   it('asks again for an empty text, without naming any limit', () => {
     const empty = type(at('desc'), '   ');
@@ -2966,7 +2973,7 @@ describe('cancel words', () => {
     },
   );
 
-  it.each(['sitisha hii', 'acha hii ripoti', 'acha hiyo', 'cancel that', 'cancel this report'])('"%s" asks whether to cancel, as "sitisha" does (it was the story or the place)', (words) => {
+  it.each(['sitisha hii', 'acha hii ripoti', 'sitisha ripoti hii', 'cancel this report'])('"%s" asks whether to cancel, as "sitisha" does (it was the story or the place)', (words) => {
     for (const s of ['desc', 'place'] as const) expect([s, said(type(at(s), words))]).toEqual([s, ['cancel.ask']]);
   });
 
@@ -3952,8 +3959,13 @@ describe('"I don\'t want to be anonymous", "use my name": a wish to be known', (
     const r = type(at('review'), words);
     expect([words, r.effects.map((e) => e.type), stepOf(r)]).toEqual([words, [], 'contact']);
   });
-  it('"anonymous please", "sitaki kujulikana", "don\'t use my name", "usitumie jina langu", "hapana, anonymous" still choose to stay unknown', () => {
-    for (const words of ['anonymous please', 'sitaki kujulikana', "don't use my name", 'usitumie jina langu', 'msitumie jina langu', 'hapana, anonymous']) expect(type(at('review'), words).effects.map((e) => e.type)).toEqual(['submit']);
+  it('a question ("will you use my name?", "is this not anonymous?") or a fear ("they will use my name against me") is no wish to be named', () => {
+    for (const words of ['will you use my name?', 'is this not anonymous?', 'hii si anonymous?', 'they will use my name against me']) expect([words, said(type(at('county'), words))[0]]).not.toEqual([words, 'wizard.named']);
+    expect(stepOf(type(at('review'), 'they will use my name against me'))).toBe('review');
+  });
+
+  it('"anonymous please", "sitaki kujulikana", "don\'t use my name", "I don\'t want you to use my name", "usitumie jina langu", "hapana, anonymous" still choose to stay unknown', () => {
+    for (const words of ['anonymous please', 'sitaki kujulikana', "don't use my name", "I don't want you to use my name", 'never use my name', "you can't use my name", 'usitumie jina langu', 'msitumie jina langu', 'hapana, anonymous']) expect(type(at('review'), words).effects.map((e) => e.type)).toEqual(['submit']);
   });
 });
 
@@ -5278,9 +5290,14 @@ describe('the category named after a yes ("Yes it\'s hate speech", "yes bribery"
     ['election', "Yes it's hate speech", 'e_hate'],
     ['election', 'yes, hate speech', 'e_hate'],
     ['police', 'ndio hongo', 'p_bribery'],
-  ] as const)('at the category question of a %s report, "%s" takes %s (it went to the story, and the offer was shown again)', (kind, words, code) => {
-    const r = type(at('cat', { kind, category: undefined }), words);
+  ] as const)('at the category question of a %s report, "%s" to %s offered takes it (it went to the story, and the offer was shown again)', (kind, words, code) => {
+    const r = type(at('cat', { kind, category: undefined, offeredCategory: code }), words);
     expect([words, r.state.draft?.category, stepOf(r)]).toEqual([words, code, 'danger']);
+  });
+
+  it('another category after the yes is no yes to the one offered ("yes it was abuse" to a beating, "ndio walinikamata")', () => {
+    for (const words of ['yes it was abuse', 'yes its harassment']) expect([words, type(at('cat', { kind: 'police', category: undefined, offeredCategory: 'p_force' }), words).state.draft?.category]).not.toEqual([words, 'p_sexual']);
+    expect(said(type(at('cat', { kind: 'police', category: undefined, offeredCategory: 'p_force' }), 'sir'))).not.toContain('category.typed');
   });
 });
 
