@@ -13,6 +13,8 @@ export const DISAPPEARED = new RegExp(DISAPPEARED_WORDS);
 
 /** "-dai" (demanded, or claimed): "wakadai", "alidai", "wanadai". */
 const DAI = /\b(?:wa|a|tu|ni)(?:li|me|ka|na)(?:ni|m|tu|wa)?dai\b/i;
+/** "Wakaniomba 500 bob" (asked me for): "-omba" with money named, as "-dai" is. */
+const OMBA = /\b(?:wa|a)(?:li|me|ka|na)(?:ni|m|tu|wa)omba\b/i;
 /** Money named beside it: a sum of three digits or more, "2k", "elfu", "bob", "pesa", "hongo". */
 const DAI_MONEY = /\b(?:\d{3,}|\d{1,3} ?k|\d{1,3}(?:,\d{3})+|elfu|mia|bob|pesa|doo|hongo|shillings?|shilingi|ksh|kes)\b/i;
 
@@ -46,7 +48,7 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
   // "Wakadai 500", "alidai elfu mbili": demanded ("-dai"), as "aliitisha" is; only with money named, as "-dai" is also
   // "claimed" ("wakadai ni gaidi", "alidai kuwa mimi ni mwizi ... tarehe 12"), "tulidai haki" (we demanded justice).
-  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay') || (DAI.test(text) && DAI_MONEY.test(text));
+  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay') || ((DAI.test(text) || OMBA.test(text)) && DAI_MONEY.test(text));
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
   // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed. A harm to come
   // (`THREATENED_HARM`) is read apart: "they shot him and said they will kill us" is still a shot.

@@ -537,7 +537,7 @@ export function hurtCountLine(count: number, lang: 'en' | 'sw', others: boolean)
  * "nina maumivu makali", "mguu unauma", "inaniuma", "natoka damu", "siwezi kutembea").
  */
 const PAIN = new RegExp(
-  String.raw`\b(?:in (?:(?:so much|a lot of|great|serious|severe|terrible|much|bad) )?pain|painful|paining|(?:hurts|hurting|aches|aching)|i (?:am|m) (?:still )?(?:bleeding|injured|wounded)|` +
+  String.raw`\b(?:in (?:(?:so much|a lot of|great|serious|severe|terrible|much|bad) )?pain|painful|paining|(?:hurts|hurting|aches|aching)|i (?:am|m) (?:still )?(?:(?:badly|seriously|very) )?(?:bleeding|injured|wounded|hurt)|nimeumia|nimeumizwa|` +
     String.raw`(?:i )?(?:can t|cant|cannot|can not) (?:walk|stand|breathe|move)|maumivu|uchungu|(?:ni)?naumwa|(?:ni)?naumia|\w*n[ai]uma|(?:ni)?na(?:vuja|toka) damu|siwezi (?:ku)?(?:tembea|simama|pumua|sogea))\b`,
 );
 /** No pain, said just before it ("sina maumivu", "no pain", "hakuna uchungu", "it doesn't hurt"). */

@@ -478,3 +478,9 @@ describe('whom it happened to, typed in a sentence', () => {
     expect([words, type(at('role'), words).state.draft?.role]).toEqual([words, role]);
   });
 });
+
+describe('more "I don\'t know" at the detail and place questions', () => {
+  it.each([['ofc', 'hawakujitambulisha'], ['ofc', "they didn't tell us"], ['ofc', "they didn't introduce themselves"]] as const)('at "%s", "%s" is no name', (at_, words) => {
+    expect([words, type(at(at_), words).state.draft?.officers ?? {}]).toEqual([words, {}]);
+  });
+});

@@ -18,7 +18,7 @@ const type = (state: WizardState, text: string): StepResult => step(state, { typ
 const said = (r: StepResult): string[] => r.replies.map((x: Reply) => (x.type === 'message' ? x.texts.map((t) => t.key).join('+') : x.type));
 
 // "I am bleeding" is danger now, shown its numbers at once (`dangerAfterNo`), before any of this.
-const PAIN = ['I am in pain', 'im in a lot of pain', 'my leg hurts', 'it hurts so much', 'I cant walk', 'nina maumivu makali', 'naumwa sana', 'mguu unauma', 'inaniuma sana', 'niko na uchungu', 'natoka damu', 'siwezi kutembea', 'mgongo unaniuma'];
+const PAIN = ['I am in pain', 'im in a lot of pain', 'my leg hurts', 'it hurts so much', 'I cant walk', 'nina maumivu makali', 'naumwa sana', 'mguu unauma', 'inaniuma sana', 'niko na uchungu', 'natoka damu', 'siwezi kutembea', 'mgongo unaniuma', 'nimeumia sana', "I'm hurt badly"];
 
 describe('pain said where the place is asked', () => {
   it.each(PAIN)('"%s": in the story, never the place; sympathy and 999/112, and the place asked again', (words) => {

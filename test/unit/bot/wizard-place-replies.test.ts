@@ -238,3 +238,9 @@ describe('"I don\'t know the exact place" where the place is asked', () => {
     expect([words, r.state.draft?.place, r.state.draft?.step]).toEqual([words, undefined, 'place']);
   });
 });
+
+describe('"sijui ni wapi hasa" where the place is asked', () => {
+  it('is no place', () => {
+    expect(type(atPlace(NAKURU), 'sijui ni wapi hasa').state.draft?.place).toBeUndefined();
+  });
+});
