@@ -2199,7 +2199,10 @@ function dayCorrected(input: string, d: Draft, now: Date): DayRead | undefined {
  * (`placeCorrected`); the day asked again. It was "could not read that date" and the words lost.
  */
 function placeAtDate(turn: Turn, d: Draft, input: string): boolean {
-  const typed = placeTypedAlone(input);
+  // A spot no list knows named with its noun ("Kiandutu primary school polling station"): taken where no place was
+  // given, or only a constituency or ward ("Thika Town constituency"), which it narrows; it was "could not read that date".
+  const coarse = d.place === undefined || countyOfUnit(d.place.replace(/\s+(?:constituency|sub ?county|ward)$/iu, '')) !== undefined;
+  const typed = placeTypedAlone(input) ?? (coarse ? placePhraseFirst(input.replace(/^(?:it was at|it was|ilikuwa pale|ilikuwa|ni pale)\s+/iu, '')) : undefined);
   if (typed === undefined || d.county === undefined) return false;
   // "Pale Kencom": "Kencom", as the place question stores it (`placeWithoutLead`).
   const place = placeWithoutLead(typed);

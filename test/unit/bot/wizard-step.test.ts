@@ -5327,3 +5327,12 @@ describe('a day said with when in the day it was ("yesterday during tallying"), 
     expect([words, type(at('when'), words).state.draft?.when]).toEqual([words, when]);
   });
 });
+
+describe('a polling station typed at the date question after a constituency was given as the place', () => {
+  it('narrows the place to it (it was "could not read that date", and the station lost); a place already named stays', () => {
+    const election = { kind: 'election' as const, category: 'e_bribery' as const, county: 22 };
+    const r = type(at('when', { ...election, place: 'Thika Town constituency' }), 'Kiandutu primary school polling station');
+    expect([said(r), r.state.draft?.place]).toEqual([['place.noted', 'when.ask'], 'Kiandutu primary school polling station']);
+    expect(type(at('when', { ...election, place: 'Makongeni market' }), 'Kiandutu primary school polling station').state.draft?.place).toBe('Makongeni market');
+  });
+});
