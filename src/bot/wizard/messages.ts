@@ -276,7 +276,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Naogopa, sitaki tena", "I'm scared I don't want to continue": the fear answered and whether to
   // stop asked, in one message ("No, carry on" asks the question again). It was the whole story.
   if (stopsForFear(normalise(input))) return turn.askCancel(d, 'privacy.fear');
-  if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input) || afraidOrWithheld(turn, d, input) || painSaid(turn, d, input) || signedOff(turn, d, input)) return;
+  if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input) || afraidOrWithheld(turn, d, input) || painSaid(turn, d, input) || signedOff(turn, d, input) || toldAlready(turn, d, input)) return;
   // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
   // an answer or a new report. "Sasa" where it reads as "now" (the day) is that answer; alone at the
   // danger question it is above all Kenya's "hi", never a yes that alerts staff ("sasa hivi" is the yes).
@@ -414,6 +414,21 @@ function painSaid(turn: Turn, d: Draft, input: string): boolean {
   if (namesAPlace(input)) return false;
   if (!inStory(d, input) && !joinStory(d, input)) tellStoryFull(turn, input);
   turn.say('wizard.pain');
+  turn.show();
+  return true;
+}
+
+/** "I told you already", "same as above", "nishasema", "kama nilivyosema": the answer said to be in the story. */
+const TOLD_ALREADY = /^(?:(?:but|lakini|si|bro|boss) )?(?:i (?:already )?told you|i already (?:said|wrote)(?: (?:it|that|this))?|i ve (?:already )?(?:said|told you)(?: (?:it|that))?|same as (?:i said )?(?:above|before)|as i said(?: above| before)?|nimesha(?:sema|kwambia|kuambia|andika)|nishasema|nishakwambia|nishaandika|nimekwambia|nimesema|nilisema(?: hapo)? juu|nimeandika (?:hapo )?juu|kama nilivyosema)(?: (?:already|tayari|before|above|juu|hapo juu))?$/;
+
+/**
+ * "I told you already", "nishasema" where the county, the place or the day is asked: the bot could not pick the answer
+ * out of the story (it would have offered it), so it says so and asks for it here again. It was added to the story as a
+ * line ("I told you already"), and the question asked as if unheard.
+ */
+function toldAlready(turn: Turn, d: Draft, input: string): boolean {
+  if ((d.step !== 'county' && d.step !== 'place' && d.step !== 'when') || !TOLD_ALREADY.test(normalise(input))) return false;
+  turn.say('wizard.told_already');
   turn.show();
   return true;
 }

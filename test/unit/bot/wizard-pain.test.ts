@@ -58,3 +58,12 @@ describe('pain said where the day or the county is asked', () => {
     expect([said(r)[0], r.state.draft?.text]).toEqual(['wizard.pain', `${STORY}\nI am in pain`]);
   });
 });
+
+describe('"I told you already" where the county, the place or the day is asked', () => {
+  it.each(['I told you already', 'same as i said above', 'nishasema', 'nimesema tayari', 'kama nilivyosema'])('"%s": said the answer could not be picked out, the question again; never a line of the story nor the place', (words) => {
+    for (const s of ['county', 'place', 'when'] as const) {
+      const r = type(at(s, { county: s === 'county' ? undefined : NAIROBI, place: s === 'when' ? 'Kayole' : undefined }), words);
+      expect([s, words, said(r)[0], r.state.draft?.step, r.state.draft?.text]).toEqual([s, words, 'wizard.told_already', s, STORY]);
+    }
+  });
+});
