@@ -11,12 +11,12 @@ import { WILL_BURN_SW } from './danger-words';
  */
 export const DISAPPEARED = new RegExp(DISAPPEARED_WORDS);
 
-/** "-dai" (demanded, or claimed): "wakadai", "alidai", "wanadai". */
-const DAI = /\b(?:wa|a|tu|ni)(?:li|me|ka|na)(?:ni|m|tu|wa)?dai\b/i;
-/** "Wakaniomba 500 bob" (asked me for): "-omba" with money named, as "-dai" is. */
-const OMBA = /\b(?:wa|a)(?:li|me|ka|na)(?:ni|m|tu|wa)omba\b/i;
-/** Money named beside it: a sum of three digits or more, "2k", "elfu", "bob", "pesa", "hongo". */
-const DAI_MONEY = /\b(?:\d{3,}|\d{1,3} ?k|\d{1,3}(?:,\d{3})+|elfu|mia|bob|pesa|doo|hongo|shillings?|shilingi|ksh|kes)\b/i;
+/**
+ * "-dai" (demanded, or claimed) and "-omba" (asked for) with a sum or money right after ("wakadai 500", "alidai elfu
+ * mbili", "wakaniomba 500 bob", "wakadai hongo"): a demand. Not a claim ("wakadai ni gaidi", "wakadai nimeiba pesa"),
+ * an age, a date, a phone or an ID number ("wakaniomba namba yangu ya simu 0712345678").
+ */
+const DEMANDED_SUM = /\b(?:wa|a|tu|ni)(?:li|me|ka|na)(?:ni|m|tu|wa)?(?:dai|omba)(?: (?:hiyo|ya|za|kama|tu|zaidi|ksh|kes|sh))? (?:\d{3,6}\b|\d{1,3} ?k\b|\d{1,3}(?:,\d{3})+\b|elfu|mia|bob|pesa|doo|hongo|shillings?|shilingi|ksh|kes)/i;
 
 /**
  * The one category a sentence names, by what was done ("a policeman asked me for 500 bob to let
@@ -48,7 +48,7 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   // Sheng: money "eaten" ("walinikula 1k", "wanakula 50 bob kwa kila matatu") is money taken.
   // "Wakadai 500", "alidai elfu mbili": demanded ("-dai"), as "aliitisha" is; only with money named, as "-dai" is also
   // "claimed" ("wakadai ni gaidi", "alidai kuwa mimi ni mwizi ... tarehe 12"), "tulidai haki" (we demanded justice).
-  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay') || ((DAI.test(text) || OMBA.test(text)) && DAI_MONEY.test(text));
+  const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay') || DEMANDED_SUM.test(text);
   const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
   // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed. A harm to come
   // (`THREATENED_HARM`) is read apart: "they shot him and said they will kill us" is still a shot.

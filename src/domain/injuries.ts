@@ -318,11 +318,11 @@ export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'u
 
 /** A medical record had, named: "nina ripoti ya daktari", "niko na ripoti ya daktari", "I have a doctor's report". */
 const RECORD_HAD = new RegExp(
-  String.raw`^(?:(?:ndio|ndiyo|yes) )?(?:nina|tuna|ana|wana|(?:niko|tuko|yuko|ako|wako) na|(?:i|we|they) (?:have|got)|(?:he|she) (?:has|got))(?: a| the| one)? ` +
+  String.raw`^(?:(?:ndio|ndiyo|yes) )?(?:nina|tuna|ana|(?:niko|tuko|yuko|ako) na|(?:i|we) (?:have|got)|(?:he|she) (?:has|got))(?: a| the| one)? ` +
     String.raw`(?:ripoti ya (?:daktari|hospitali|matibabu)|cheti cha (?:daktari|hospitali)|(?:medical|doctor s|doctors|hospital) (?:report|note|form)|treatment (?:card|notes?)|p3(?: form)?|prc(?: form)?)$`,
 );
 /** The police refused the form ("polisi walikataa kunipa p3", "the police refused to give me a P3"): not yet, a complaint staff must read. */
-const P3_REFUSED = /\b(?:\w*kataa (?:ku)?(?:ni|tu|m|mw|wa)?(?:pa|pea|patia|andikia|jazia)|refused to (?:give|fill|sign)(?: (?:me|us|him|her|them))?)(?: (?:a|the|fomu ya|form ya))? (?:p3|prc|fomu|form)\b/;
+const P3_REFUSED = /\b(?:(?!ha|si)\w*kataa (?:ku)?(?:ni|tu|m|mw|wa)?(?:pa|pea|patia|andikia|jazia)|refused to (?:give|fill|sign)(?: (?:me|us|him|her|them))?)(?: (?:a|the|fomu ya|form ya))? (?:p3|prc|fomu|form)\b/;
 
 /** The police refused the P3 form, said at its question: kept in the story as well as read as "not yet". */
 export function p3Refused(text: string): boolean {

@@ -72,12 +72,13 @@ export function dayAnswer(typed: string, now: Date, saidBefore?: string): DayRea
 
 const EAT_MS = 3 * 60 * 60 * 1000;
 const HOUR_COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, moja: 1, mbili: 2, mawili: 2, tatu: 3, matatu: 3, nne: 4, manne: 4, tano: 5, matano: 5, sita: 6 };
-const HOURS_AGO = /^(?:(?:about|around|like|kama|karibu) )?(?:(\w+) (?:hours?|hrs?) (?:ago|back)|(?:masaa|saa) (\w+) (?:zilizopita|yaliyopita|iliyopita))$/;
+// "Saa tano iliyopita" is the eleven o'clock that passed (Swahili hours): only one hour, "saa moja iliyopita", is said so.
+const HOURS_AGO = /^(?:(?:about|around|like|kama|karibu) )?(?:(\w+) (?:hours?|hrs?) (?:ago|back)|(?:masaa|saa) (\w+) (?:zilizopita|yaliyopita)|saa (moja) iliyopita)$/;
 
 /** "3 hours ago", "an hour ago", "masaa mawili yaliyopita": today, or yesterday when that many hours go back past midnight in Nairobi. */
 function hoursAgo(n: string, now: Date): DayRead | undefined {
   const m = HOURS_AGO.exec(n);
-  const said = m?.[1] ?? m?.[2];
+  const said = m?.[1] ?? m?.[2] ?? m?.[3];
   const hours = said === undefined ? undefined : /^\d{1,2}$/.test(said) ? Number(said) : HOUR_COUNT[said];
   if (hours === undefined || hours > 24) return undefined;
   const dayOf = (t: number) => Math.floor((t + EAT_MS) / DAY_MS);
@@ -118,7 +119,7 @@ export function thenMore<T>(input: string, head: (words: string) => T | undefine
 }
 
 /** When in that day, after the day ("during tallying", "after voting", "wakati wa kuhesabu kura"): kept in the story with the day. */
-const WHEN_IN_THE_DAY = /^(?:during|after|before|while|when|at the time of|wakati(?: wa)?|baada ya|kabla ya|katikati ya)\b/;
+const WHEN_IN_THE_DAY = /^(?!(?:before|kabla ya) (?:last|iliyopita|the last one|that)\b)(?:during|after|before|while|when|at the time of|wakati(?: wa)?|baada ya|kabla ya|katikati ya)\b/;
 
 /** What only softens, hedges or ends an answer ("jana tu", "yesterday please", "yesterday, I think"): nothing to keep. */
 const NOTHING_MORE = new Set('tu hivi hiyo hio ok okay sawa please pls tafadhali asante thanks thank you basi bana ndio yes sir madam boss i think guess nadhani labda maybe pengine probably'.split(' '));

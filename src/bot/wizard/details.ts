@@ -230,13 +230,13 @@ const ROLE_WORDS: Record<string, ReporterRole> = {
   'someone else': 'on_behalf', 'somebody else': 'on_behalf', 'for someone': 'on_behalf', 'mtu mwingine': 'on_behalf', 'ninamripotia': 'on_behalf',
 };
 
-/** Family and others a report is made for ("mtoto wangu", "my brother"). */
-const KIN = String.raw`(?:mtoto|watoto|mwanangu|wanangu|ndugu|kaka|dada|mama|baba|bwana|mume|mke|rafiki|jirani|binamu|mjomba|shangazi)(?: (?:wangu|yangu|zangu|wetu|yetu))?|my (?:son|daughter|child|kid|children|brother|sister|husband|wife|mother|mum|mom|father|dad|friend|neighbour|neighbor|cousin|uncle|aunt|relative)`;
-/** Whom it happened to, said in a sentence: the reporter ("mimi ndio nilishikwa", "it happened to me"), a witness, or someone else. */
+/** Family and others a report is made for, with whose they are ("mtoto wangu", "my brother"): "mama", "bwana" alone address the listener. */
+const KIN = String.raw`(?:mtoto|watoto|mwanangu|wanangu|ndugu|kaka|dada|mama|baba|bwana|mume|mke|rafiki|jirani|binamu|mjomba|shangazi) (?:wangu|yangu|zangu|wetu|yetu)|mwanangu|wanangu|my (?:son|daughter|child|kid|children|brother|sister|husband|wife|mother|mum|mom|father|dad|friend|neighbour|neighbor|cousin|uncle|aunt|relative)`;
+/** Whom it happened to, said in a few words, whole: the reporter ("mimi ndio nilishikwa", "it happened to me"), a witness, or someone else. */
 const ROLE_SAID: [RegExp, ReporterRole][] = [
-  [new RegExp(String.raw`^(?:(?:it )?happened to |ilimtokea |ni |it was |ninamripotia |reporting for |for )?(?:${KIN})\b`), 'on_behalf'],
-  [/^(?:i was (?:a |the )?witness|(?:mimi )?(?:nilikuwa |ni )?shahidi|i (?:just )?saw (?:it|everything)|niliona (?:kila kitu|yote))\b/, 'witness'],
-  [/^(?:(?:ni |ndio |ndiyo |yes )?mimi(?: mwenyewe)?(?: ndio| ndiye)? (?:\w*(?:shikwa|pigwa|kamatwa|tishiwa|itishwa|umizwa))|(?:it )?happened to me|i was the (?:victim|one)|it was me)\b/, 'victim'],
+  [new RegExp(String.raw`^(?:(?:it )?happened to |ilimtokea |ni |ninamripotia |reporting for |for )?(?:${KIN})$`), 'on_behalf'],
+  [/^(?:i was (?:a |the )?witness|(?:mimi )?(?:nilikuwa |ni )?shahidi|i (?:just )?saw (?:it|everything)(?: happen)?|niliona (?:kila kitu|yote))$/, 'witness'],
+  [/^(?:(?:ni |ndio |ndiyo |yes )?mimi(?: mwenyewe)?(?: ndio| ndiye)? \w*(?:shikwa|pigwa|kamatwa|tishiwa|itishwa|umizwa)|(?:it )?happened to me|i was the victim)$/, 'victim'],
 ];
 
 function roleTyped(n: string): ReporterRole | undefined {

@@ -1,4 +1,4 @@
-import { asksAboutOthers, painTold, everydayWord, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
+import { asksAboutOthers, asksAboutInjuries, painTold, everydayWord, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, noteDay, pendingTown, sendAnonymously, setCounty, setDanger, setTimeOfDay, storyDate, submit, unbuttonKind } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, readCorrection, type PlaceFix, type Correction } from './correction';
@@ -403,6 +403,9 @@ function afraidOrWithheld(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
+/** A day said in the words ("jana usiku nimeumizwa", "yesterday, I am badly hurt"). */
+const DAY_SAID = /\b(?:jana|juzi|leo|yesterday|today|tonight|last night|usiku|asubuhi|jioni|mchana|morning|evening|night|jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\/\d{1,2})\b/;
+
 /**
  * "I am in pain", "nina maumivu makali", "mguu unauma" where the county, the place or the day is asked, after the
  * story: the words kept in it (once), sympathy and 999/112 (Ripoti sends no ambulance), and the question again. It
@@ -410,8 +413,9 @@ function afraidOrWithheld(turn: Turn, d: Draft, input: string): boolean {
  */
 function painSaid(turn: Turn, d: Draft, input: string): boolean {
   if ((d.step !== 'county' && d.step !== 'place' && d.step !== 'when') || (d.text === undefined && !d.voice) || !painTold(input)) return false;
-  // "Nairobi, naumia sana", "Kayole, nina maumivu makali": the answer is there, read as before.
-  if (namesAPlace(input)) return false;
+  // "Nairobi, naumia sana", "Kayole, nina maumivu makali", "stage ya Kayole naumia mguu", "jana usiku nimeumizwa": the
+  // answer is there too, read as before.
+  if (namesAPlace(input) || placePhraseFirst(input.split(/[,.;]|\s+(?=\S*(?:umia|umizwa|uma|maumivu|pain|hurt))/u)[0] ?? '') !== undefined || DAY_SAID.test(normalise(input))) return false;
   if (!inStory(d, input) && !joinStory(d, input)) tellStoryFull(turn, input);
   turn.say('wizard.pain');
   turn.show();
@@ -912,6 +916,31 @@ const CORRECT_WORDS =
 const QUESTION = /^(je|will|would|does|do you|can you|can i|could|is it|are you|what does|what is|how do|how does|how long|why|kwa nini|nini maana|maana ya|watajua|nitajulikana|mtanipigia|mtaniambia|itachukua)\b/;
 /** Asking to change something at the review: the change menu, not more of the story. */
 const CHANGE_WORDS = /^(i want to |i d like to |nataka |naomba )?(change|edit|correct|badilisha|kubadilisha|rekebisha|kurekebisha)\b/;
+/** A part of the report by its name ("kaunti", "tarehe", "the story"), as the Change menu's buttons are. */
+const PART_NAMES: readonly [RegExp, Step][] = [
+  [/^(?:county|kaunti)$/, 'county'],
+  [/^(?:place|location|mahali|pahali|eneo)$/, 'place'],
+  [/^(?:date|day|time|tarehe|siku|lini|when)$/, 'when'],
+  [/^(?:story|description|maelezo|hadithi|what happened|kilichotokea|account)$/, 'desc'],
+  [/^(?:category|type|aina|kind|what it is about)$/, 'kind'],
+  [/^(?:injuries|injury|majeraha|who was hurt)$/, 'hurt'],
+  [/^(?:photos?|pictures?|evidence|ushahidi|picha|files?|video)$/, 'ev'],
+];
+const CHANGE_PART = /^(?:(?:i want to |i d like to |nataka (?:ku)?|naomba (?:ku)?)?(?:change|edit|correct|badilisha|rekebisha|badili) )?(?:the |my |ya |la )?(.+?)(?: (?:please|tafadhali|tu))?$/;
+
+/**
+ * "Kaunti", "tarehe", "change the date", "nataka kubadilisha mahali" at the review: that part's question, as its Change
+ * button opens it (the place within the county kept). They were "not understood", or the Change menu again and again.
+ */
+function partNamedToChange(turn: Turn, d: Draft, n: string): boolean {
+  const named = CHANGE_PART.exec(n)?.[1] ?? '';
+  const part = PART_NAMES.find(([re]) => re.test(named))?.[1];
+  if (!part || (part === 'hurt' && !asksAboutInjuries(d.category)) || (part === 'place' && d.county === undefined)) return false;
+  d.editing = true;
+  turn.go(part);
+  return true;
+}
+
 /** "Si sawa", "it is not correct": something is wrong, so what to change is asked; never added to the story. */
 const NOT_RIGHT = /^((hapana|no|la) )?(si sawa|sio sawa|siyo sawa|si sahihi|sio sahihi|siyo sahihi|not correct|not right|(it is|its|it s|that is|thats|that s) (not correct|not right|wrong)|wrong|kuna kosa|kuna makosa)\b/;
 /** "Nataka kuongeza picha", "i have a video", "add photo", "ongeza", "can I add a video": a file to add, or more. */
@@ -985,9 +1014,10 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   if (!told && detailAtReview(turn, d, input)) return;
   // "Hapana ilikuwa jana", "tarehe si sawa": that part is offered to change, never left wrong under a story that says otherwise.
   // "Wrong place, I was at the stage jana": the place offered with the day said after it, never the change menu.
-  const fixPlace = correctedPlace(input, turn.now, d.place);
+  const fixPlace = correctedPlace(input, turn.now, d.place, true);
   const placeFix = fixPlace && { place: fixPlace.place, ...(fixPlace.day ? { when: dayFix(fixPlace.day) } : {}), ...(fixPlace.told ? { told: fixPlace.told } : {}) };
   if (correctAtReview(turn, d, input, placeFix)) return;
+  if (partNamedToChange(turn, d, n)) return;
   if (CHANGE_WORDS.test(n) || NOT_RIGHT.test(n)) return askWhatToChange(turn, d);
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');

@@ -221,7 +221,7 @@ const NO_NUMBER_WISH = new RegExp(
  * Anonymity refused: "I don't want to be anonymous", "not anonymous", "sitaki kuwa anonymous", "sio anonymous". Read
  * before `ANONYMOUS_WISH`, whose "anonymous" alone took these as the wish to stay unknown (at the review, sent so).
  */
-const NOT_ANONYMOUS = /\b(?:(?:don t|dont|do not|not|never|no need to|sitaki (?:ku)?(?:wa|kuwa|baki)?|sihitaji (?:ku)?(?:wa)?|sio|si|siyo) (?:(?:want|wish|need) )?(?:to )?(?:be |stay |remain |go |report |send )?(?:it )?anonymous(?:ly)?)\b/;
+const NOT_ANONYMOUS = /\b(?:(?:don t|dont|do not|not|never|no need to|sitaki (?:ku)?(?:wa|kuwa|baki)?|sihitaji (?:ku)?(?:wa)?|sio|si|siyo) (?:(?:want|wish|need) )?(?:to )?(?:be |stay |remain |go |report |send |keep me |make me |leave me |keep it )?(?:it )?anonymous(?:ly)?)\b/;
 
 /** A wish to be known and called: "nataka kutoa jina langu", "mnipigie", "I want to give my name and number", "tumia jina langu". */
 const NAMED_WISH = new RegExp(
@@ -247,7 +247,7 @@ export function identityWish(text: string): 'anonymous' | 'named' | undefined {
   if (n.split(' ').length > 10 || /\d/.test(n)) return undefined;
   // "Will you use my name?", "is this not anonymous?": a question, never a wish to be named; of anonymity, it is answered
   // with how to stay unknown, as before (at the review a question sends nothing: `atReview`).
-  const asked = text.trim().endsWith('?') || /^(?:will|would|is|isn t|are|can|could|do|does|je)\b/.test(n);
+  const asked = text.trim().endsWith('?') || /^(?:will|would|is|isn t|are|can|could|do|does|je)\b(?! not\b)/.test(n);
   if (NOT_ANONYMOUS.test(n)) return asked ? 'anonymous' : 'named';
   const wish = ANONYMOUS_WISH.test(n) || NO_NUMBER_WISH.test(n) ? 'anonymous' : NAMED_WISH.test(n) ? 'named' : undefined;
   return wish === 'named' && asked ? undefined : wish;

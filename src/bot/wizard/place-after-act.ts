@@ -252,14 +252,16 @@ function moreDone(typed: string[], plain: string[][], from: number): number {
 }
 
 /** What is said of a place, never its name ("eneo ni hatari", "the place was wrong", "mahali ni mbali"). */
-const SAID_OF_A_PLACE = new Set('wrong incorrect hatari hatarini dangerous mbali far karibu near salama safe sawa right correct same tofauti different mbaya bad noma poa'.split(' '));
+const SAID_OF_A_PLACE = new Set('wrong incorrect hatari hatarini dangerous mbali far karibu near salama safe sawa right correct same tofauti different mbaya bad noma poa sahihi accurate crowded noisy quiet siri secret dark giza hapo pale'.split(' '));
 
 /** "Mahali ni Kayole", "the place was Free Area" (`placeRestated`), when what follows reads as a place. */
 function placeNamed(input: string, given: string | undefined): { place: string; after?: string; told?: string } | undefined {
   const read = placeRestated(input, given);
   const p = read?.place ?? '';
   const words = normalise(p).split(' ');
-  const likely = namesAPlace(p) || namedSpot(p) || plainlyPlace(p) || (plausibleName(p) && !words.some((w) => SAID_OF_A_PLACE.has(w) || everydayWord(w)));
+  // A name no list knows only as typed with a capital ("Free Area"): "sahihi", "crowded" are said of a place.
+  const likely = namesAPlace(p) || namedSpot(p) || plainlyPlace(p) || (plausibleName(p) && /^\p{Lu}/u.test(p) && !words.some((w) => SAID_OF_A_PLACE.has(w) || everydayWord(w)));
+  if (words.some((w) => SAID_OF_A_PLACE.has(w)) && !namesAPlace(p) && !namedSpot(p)) return undefined;
   return read && likely ? read : undefined;
 }
 
@@ -270,8 +272,9 @@ function placeNamed(input: string, given: string | undefined): { place: string; 
  * ("when they came") is dropped, unless it tells what was done or who did it ("when they beat me"):
  * then `told`, the sentence from "I was" on, is for the story. A phone number there: no correction.
  */
-export function correctedPlace(input: string, now: Date, given?: string): { place: string; day?: DayRead; told?: string } | undefined {
-  const read = placeCorrection(input) ?? placeInsteadOf(input, given) ?? placeNamed(input, given);
+export function correctedPlace(input: string, now: Date, given?: string, atReview = false): { place: string; day?: DayRead; told?: string } | undefined {
+  // Named as the place ("mahali ni Free Area") only at the review, where it is asked about before it changes anything.
+  const read = placeCorrection(input) ?? placeInsteadOf(input, given) ?? (atReview ? placeNamed(input, given) : undefined);
   if (read === undefined || phoneNumberWritten(read.after ?? '')) return undefined;
   const after = normalise(read.after ?? '');
   const told = after && (tellsAnAct(after) || beginsWithAct(after) || tellsWhoTheyWere(after)) ? read.told : undefined;

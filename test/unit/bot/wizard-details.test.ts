@@ -473,9 +473,12 @@ describe('whom it happened to, typed in a sentence', () => {
     ['mtoto wangu', 'on_behalf'],
     ['ninamripotia ndugu yangu', 'on_behalf'],
     ['my brother', 'on_behalf'],
-    ['it happened to my son', 'on_behalf'],
   ] as const)('"%s" is %s (it was "use the buttons", with the whole intro again)', (words, role) => {
     expect([words, type(at('role'), words).state.draft?.role]).toEqual([words, role]);
+  });
+
+  it.each(['bwana, mimi ndio nilipigwa', 'kaka ni mimi', 'mama mboga', 'I was the one who saw it', 'it was me who reported', 'my friend and I', 'I saw it on facebook'])('"%s" is no role guessed: asked again, as before', (words) => {
+    expect([words, type(at('role'), words).state.draft?.role]).toEqual([words, undefined]);
   });
 });
 

@@ -1127,3 +1127,11 @@ describe('a no as far as the reporter knows ("I don\'t think so", "not really", 
     expect([words, type(at('hurt', { text: STORY }), words).state.draft?.injuries]).toEqual([words, { hurt: 'none' }]);
   });
 });
+
+describe('the P3 question: a refusal denied, and a form the police hold', () => {
+  it('"polisi hawakukataa kunipa p3" is no refusal; "they have the p3 form" no yes', () => {
+    const hurt = { text: STORY, injuries: { hurt: 'untreated' as const } };
+    expect(type(at('p3', hurt), 'polisi hawakukataa kunipa p3').state.draft?.injuries?.record).toBeUndefined();
+    expect(type(at('p3', hurt), 'they have the p3 form').state.draft?.injuries?.record).toBeUndefined();
+  });
+});

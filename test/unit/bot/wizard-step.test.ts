@@ -2485,11 +2485,11 @@ describe('review', () => {
     for (const words of ['asante sana kwa msaada', 'guns', 'ok thank you very much']) expect([words, said(type(at('review'), words))[0]]).toEqual([words, 'unexpected.review']);
     expect(type(at('review'), 'Sawa pia walichukua simu yangu').state.draft?.text).toContain('Sawa pia walichukua simu yangu');
     expect(type(at('review'), 'tafadhali tuma').effects.map((e) => e.type)).toEqual(['submit']);
-    // Asking to send anonymously sends; asking to change opens the change menu: neither is story.
+    // Asking to send anonymously sends; asking to change the date opens the date question: neither is story.
     const anonymous = type(at('review'), 'tuma bila jina langu');
     expect([anonymous.effects.map((e) => e.type), anonymous.state.draft?.text]).toEqual([['submit'], draftAt('review').text]);
     const change = type(at('review'), 'I want to change the date');
-    expect([said(change), change.state.draft?.text]).toEqual([['review.edit_ask'], draftAt('review').text]);
+    expect([said(change), stepOf(change), change.state.draft?.text]).toEqual([['when.ask'], 'when', draftAt('review').text]);
     expect(type(at('review'), 'Tuma').effects.map((e) => e.type)).toEqual(['submit']);
   });
 
@@ -5334,5 +5334,54 @@ describe('a polling station typed at the date question after a constituency was 
     const r = type(at('when', { ...election, place: 'Thika Town constituency' }), 'Kiandutu primary school polling station');
     expect([said(r), r.state.draft?.place]).toEqual([['place.noted', 'when.ask'], 'Kiandutu primary school polling station']);
     expect(type(at('when', { ...election, place: 'Makongeni market' }), 'Kiandutu primary school polling station').state.draft?.place).toBe('Makongeni market');
+  });
+});
+
+describe('readings a second review found too loose', () => {
+  it.each(['mahali ni sahihi', 'the place was crowded', 'the place is accurate', 'mahali ni hapo hapo'])('"%s" at the date question never replaces the place given', (words) => {
+    expect([words, type(at('when'), words).state.draft?.place]).toEqual([words, draftAt('when').place]);
+  });
+
+  it.each(['mahali ni sahihi', 'location is accurate', 'the place was noisy', 'mahali ni siri'])('"%s" at the review offers no new place', (words) => {
+    expect([words, said(type(at('review'), words))]).not.toEqual([words, ['review.fix_place']]);
+  });
+
+  it('"jana usiku nimeumizwa" at the date question takes the day, as before', () => {
+    expect(type(at('when'), 'jana usiku nimeumizwa').state.draft?.when).toBe('yesterday');
+  });
+
+  it('"Saturday before last" is no "Saturday" with "before last" kept', () => {
+    expect(type(at('when'), 'Saturday before last').state.draft?.incidentAt).not.toBe(TODAY_EAT);
+  });
+
+  it('"saa tano iliyopita" (the eleven o\'clock that passed) is not "5 hours ago"; "saa sita zilizopita" (6 hours ago, at 05:30) is yesterday', () => {
+    const early = new Date('2026-11-28T02:30:00Z');
+    expect(step(at('when'), { type: 'text', text: 'saa tano iliyopita' }, early).state.draft?.when).not.toBe('today');
+    expect(step(at('when'), { type: 'text', text: 'saa sita zilizopita' }, early).state.draft?.when).toBe('yesterday');
+  });
+
+  it('"do not keep me anonymous" at the review asks for the number; never sent anonymously', () => {
+    for (const words of ['do not keep me anonymous', 'do not make me anonymous, use my name']) {
+      const r = type(at('review'), words);
+      expect([words, r.effects, stepOf(r)]).toEqual([words, [], 'contact']);
+    }
+  });
+});
+
+describe('a part of the report named at the review ("kaunti", "tarehe", "change the date")', () => {
+  it.each([
+    ['kaunti', 'county'],
+    ['tarehe', 'when'],
+    ['change the date', 'when'],
+    ['nataka kubadilisha mahali', 'place'],
+    ['maelezo', 'desc'],
+    ['badilisha kaunti', 'county'],
+  ] as const)('"%s" opens that question, as its Change button does (it was "not understood", or the Change menu again)', (words, part) => {
+    const r = type(at('review'), words);
+    expect([words, stepOf(r), r.state.draft?.editing, r.effects]).toEqual([words, part, true, []]);
+  });
+
+  it('"I want to change something" still asks what', () => {
+    expect(said(type(at('review'), 'I want to change something'))).toEqual(['review.edit_ask']);
   });
 });

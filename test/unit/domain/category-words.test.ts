@@ -24,7 +24,7 @@ describe('categoryInWords', () => {
   it('"-dai" (demanded) with a sum is a bribe: "wakadai 500 ndio waniachilie" was offered an unlawful arrest', () => {
     for (const words of ['hawa kanjo wamenishika na mali yangu wakadai 500 ndio waniachilie', 'askari alidai elfu mbili', 'walidai 1000 bob', 'wakaniomba 500 bob ndio waniachilie']) expect([words, categoryInWords(words, 'police')]).toEqual([words, 'p_bribery']);
     // "-dai" is also "claimed", and a number may be an age or a date: no bribe without money named.
-    for (const words of ['Polisi walimshika mwanangu wa miaka 16 wakadai ni gaidi', 'Askari alidai kuwa mimi ni mwizi tarehe 12', 'Tulidai haki yetu, polisi wakatupiga, watu 20 walijeruhiwa']) expect([words, categoryInWords(words, 'police')]).not.toEqual([words, 'p_bribery']);
+    for (const words of ['Polisi walimshika mwanangu wa miaka 16 wakadai ni gaidi', 'Askari alidai kuwa mimi ni mwizi tarehe 12', 'Tulidai haki yetu, polisi wakatupiga, watu 20 walijeruhiwa', 'Polisi wakaniomba namba yangu ya simu 0712345678 wakanipiga', 'Askari wakanidai kitambulisho namba 23456789 wakanifunga', 'polisi wakadai nimeiba pesa wakanipiga']) expect([words, categoryInWords(words, 'police')]).not.toEqual([words, 'p_bribery']);
   });
 
   it('an officer\'s advances ("ananisumbua na messages za mapenzi", "alinitongoza") are sexual harassment, not a threat', () => {
