@@ -403,6 +403,14 @@ function afraidOrWithheld(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
+/** The words before the pain ("stage ya Kayole | naumia mguu", "Kayole, | nina maumivu"), where a place may be named. */
+const BEFORE_PAIN = /[,.;]|\s+(?=\S*(?:umia|umizwa|uma|maumivu|pain|hurt))/u;
+
+/** "Nairobi, naumia sana", "stage ya Kayole naumia mguu", "jana usiku nimeumizwa": the answer said with the pain, read as before. */
+function answerBesidePain(input: string): boolean {
+  return namesAPlace(input) || placePhraseFirst(input.split(BEFORE_PAIN)[0] ?? '') !== undefined || DAY_SAID.test(normalise(input));
+}
+
 /** A day said in the words ("jana usiku nimeumizwa", "yesterday, I am badly hurt"). */
 const DAY_SAID = /\b(?:jana|juzi|leo|yesterday|today|tonight|last night|usiku|asubuhi|jioni|mchana|morning|evening|night|jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\/\d{1,2})\b/;
 
@@ -413,9 +421,7 @@ const DAY_SAID = /\b(?:jana|juzi|leo|yesterday|today|tonight|last night|usiku|as
  */
 function painSaid(turn: Turn, d: Draft, input: string): boolean {
   if ((d.step !== 'county' && d.step !== 'place' && d.step !== 'when') || (d.text === undefined && !d.voice) || !painTold(input)) return false;
-  // "Nairobi, naumia sana", "Kayole, nina maumivu makali", "stage ya Kayole naumia mguu", "jana usiku nimeumizwa": the
-  // answer is there too, read as before.
-  if (namesAPlace(input) || placePhraseFirst(input.split(/[,.;]|\s+(?=\S*(?:umia|umizwa|uma|maumivu|pain|hurt))/u)[0] ?? '') !== undefined || DAY_SAID.test(normalise(input))) return false;
+  if (answerBesidePain(input)) return false;
   if (!inStory(d, input) && !joinStory(d, input)) tellStoryFull(turn, input);
   turn.say('wizard.pain');
   turn.show();
