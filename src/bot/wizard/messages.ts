@@ -389,13 +389,16 @@ function fearOrWithheld(n: string): 'fear' | 'withheld' | undefined {
   return WITHHELD.test(core) ? 'withheld' : undefined;
 }
 
+/** The county, the place or the day is asked: where fear, pain, a sign-off or "I told you already" may come instead of the answer. */
+const asksWhereOrWhen = (d: Draft): boolean => d.step === 'county' || d.step === 'place' || d.step === 'when';
+
 /**
  * Fear alone, or the answer withheld, where the county, the place or the day is asked: the place was "I dont want to
  * say" or "naogopa sana", the county "I do not know that county" and the day "I could not read that date". At the place:
  * no exact spot needed, a place near it is enough, and who reads it; elsewhere the fear answered. The question again.
  */
 function afraidOrWithheld(turn: Turn, d: Draft, input: string): boolean {
-  if (d.step !== 'county' && d.step !== 'place' && d.step !== 'when') return false;
+  if (!asksWhereOrWhen(d)) return false;
   const said = fearOrWithheld(normalise(input));
   if (!said || (said === 'withheld' && d.step !== 'place')) return false;
   turn.say(d.step === 'place' ? 'place.rather_not' : 'wizard.fear');
@@ -420,7 +423,7 @@ const DAY_SAID = /\b(?:jana|juzi|leo|yesterday|today|tonight|last night|usiku|as
  * was kept as the place, or "I could not read that date".
  */
 function painSaid(turn: Turn, d: Draft, input: string): boolean {
-  if ((d.step !== 'county' && d.step !== 'place' && d.step !== 'when') || (d.text === undefined && !d.voice) || !painTold(input)) return false;
+  if (!asksWhereOrWhen(d) || (d.text === undefined && !d.voice) || !painTold(input)) return false;
   if (answerBesidePain(input)) return false;
   if (!inStory(d, input) && !joinStory(d, input)) tellStoryFull(turn, input);
   turn.say('wizard.pain');
@@ -437,7 +440,7 @@ const TOLD_ALREADY = /^(?:(?:but|lakini|si|bro|boss) )?(?:i (?:already )?told yo
  * line ("I told you already"), and the question asked as if unheard.
  */
 function toldAlready(turn: Turn, d: Draft, input: string): boolean {
-  if ((d.step !== 'county' && d.step !== 'place' && d.step !== 'when') || !TOLD_ALREADY.test(normalise(input))) return false;
+  if (!asksWhereOrWhen(d) || !TOLD_ALREADY.test(normalise(input))) return false;
   turn.say('wizard.told_already');
   turn.show();
   return true;
@@ -453,7 +456,7 @@ const SIGN_OFF = new RegExp(`^(?:${ALL_TOLD}|hiyo ndio story|hiyo ndio stori|ni 
  * injury, county, place or day ones): "OK." and the question again. It was added to the story, which the agency read.
  */
 function signedOff(turn: Turn, d: Draft, input: string): boolean {
-  const asked = isInjuryStep(d.step) || d.step === 'county' || d.step === 'place' || d.step === 'when';
+  const asked = isInjuryStep(d.step) || asksWhereOrWhen(d);
   if (d.text === undefined || !asked || !SIGN_OFF.test(normalise(input))) return false;
   turn.say('wizard.ok');
   turn.show();
@@ -1897,9 +1900,9 @@ function addToStory(turn: Turn, d: Draft, input: string, namesCounty = false): b
     (d.step === 'county' && (tellsAnAct(words) || doneInOneWord(words) || namesWeaponOrBlow(words))) ||
     (d.step === 'place' && (beginsWithAct(words) || beginsDoneToSomeone(words))) ||
     // "There were 4 of them with guns", "2 cops": never a county, place, day or way to send.
-    ((d.step === 'county' || d.step === 'place' || d.step === 'when' || d.step === 'review') && (tellsWhoTheyWere(words) || tellsSpeechOrThreat(words))) ||
+    ((asksWhereOrWhen(d) || d.step === 'review') && (tellsWhoTheyWere(words) || tellsSpeechOrThreat(words))) ||
     // "Elfu mbili", "2k", "500 bob": how much they asked, never a county or a place (it was kept as the place).
-    ((d.step === 'county' || d.step === 'place' || d.step === 'when') && sumOfMoney(words));
+    (asksWhereOrWhen(d) && sumOfMoney(words));
   // "Was anyone hurt?" follows the story at once: a story sent in short messages ("kwa stage ya
   // kondele", "walikuwa wawili") lands there; a few words that are no answer go on with it. A
   // reply that begins with yes, no or skip ("yes he is") is a try at the answer: buttons asked for.
