@@ -218,15 +218,14 @@ const NO_NUMBER_WISH = new RegExp(
 );
 
 /**
- * Anonymity refused: "I don't want to be anonymous", "not anonymous", "sitaki kuwa anonymous", "sio anonymous". Read
- * before `ANONYMOUS_WISH`, whose "anonymous" alone took these as the wish to stay unknown (at the review, sent so).
+ * Anonymity refused: "I don't want to be anonymous", "not anonymous", "sitaki kuwa anonymous", "sio anonymous": a wish
+ * to be named, read first (`identityWish`), as `ANONYMOUS_WISH`'s "anonymous" alone took these as the wish to stay unknown.
  */
 const NOT_ANONYMOUS = /\b(?:(?:don t|dont|do not|not|never|no need to|sitaki (?:ku)?(?:wa|kuwa|baki)?|sihitaji (?:ku)?(?:wa)?|sio|si|siyo) (?:(?:want|wish|need) )?(?:to )?(?:be |stay |remain |go |report |send |keep me |make me |leave me |keep it )?(?:it )?anonymous(?:ly)?)\b/;
 
 /** A wish to be known and called: "nataka kutoa jina langu", "mnipigie", "I want to give my name and number", "tumia jina langu". */
 const NAMED_WISH = new RegExp(
   [
-    NOT_ANONYMOUS.source,
     // Said first, as a permission: "you can use my name", "tumia jina langu" (never "... will use my name against me").
     '^(?:(?:ok|okay|sawa|actually|please|tafadhali) )*(?:(?:mnaweza|unaweza|wanaweza) (?:ku)?tumia|tumieni|tumia|you can use|you may use|use) (?:jina|my name)(?: langu)?\\b',
     '\\b(nataka|naweza|ningependa|niko tayari|sasa nataka) (ku)?(toa|taja|peana|tuma) (jina|namba|nambari)\\b',

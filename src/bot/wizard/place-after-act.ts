@@ -257,12 +257,13 @@ const SAID_OF_A_PLACE = new Set('wrong incorrect hatari hatarini dangerous mbali
 /** "Mahali ni Kayole", "the place was Free Area" (`placeRestated`), when what follows reads as a place. */
 function placeNamed(input: string, given: string | undefined): { place: string; after?: string; told?: string } | undefined {
   const read = placeRestated(input, given);
-  const p = read?.place ?? '';
+  if (!read) return undefined;
+  const p = read.place;
   const words = normalise(p).split(' ');
-  // A name no list knows only as typed with a capital ("Free Area"): "sahihi", "crowded" are said of a place.
-  const likely = namesAPlace(p) || namedSpot(p) || plainlyPlace(p) || (plausibleName(p) && /^\p{Lu}/u.test(p) && !words.some((w) => SAID_OF_A_PLACE.has(w) || everydayWord(w)));
-  if (words.some((w) => SAID_OF_A_PLACE.has(w)) && !namesAPlace(p) && !namedSpot(p)) return undefined;
-  return read && likely ? read : undefined;
+  const known = namesAPlace(p) || namedSpot(p);
+  // "Sahihi", "crowded" are said of a place; a name no list knows counts only as typed with a capital ("Free Area").
+  if (!known && words.some((w) => SAID_OF_A_PLACE.has(w))) return undefined;
+  return known || plainlyPlace(p) || (plausibleName(p) && /^\p{Lu}/u.test(p) && !words.some(everydayWord)) ? read : undefined;
 }
 
 /**
