@@ -127,6 +127,24 @@ function monthNumberWords(t: string): string {
   });
 }
 
+/** Counts of hours in words, as "masaa" (plural agreement: "mawili") and English say them. */
+const HOUR_COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, moja: 1, mbili: 2, mawili: 2, tatu: 3, matatu: 3, nne: 4, manne: 4, tano: 5, matano: 5, sita: 6 };
+// "Saa tano iliyopita" is the eleven o'clock that passed (Swahili hours): only one hour, "saa moja iliyopita", is said so.
+const HOURS_AGO = /^(?:(?:about|around|like|kama|karibu) )?(?:(\w+) (?:hours?|hrs?) (?:ago|back)|(?:masaa|saa) (\w+) (?:zilizopita|yaliyopita)|saa (moja) iliyopita)$/;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * "3 hours ago", "an hour ago", "masaa mawili yaliyopita" (typed words, normalised): today, or yesterday when that many
+ * hours go back past midnight in Nairobi; undefined for anything else, or more than a day.
+ */
+export function hoursAgoDay(words: string, now: Date): 'today' | 'yesterday' | undefined {
+  const m = HOURS_AGO.exec(words);
+  const said = m?.[1] ?? m?.[2] ?? m?.[3];
+  const hours = said === undefined ? undefined : /^\d{1,2}$/.test(said) ? Number(said) : HOUR_COUNTS[said];
+  if (hours === undefined || hours > 24) return undefined;
+  return startOfEatDay(new Date(now.getTime() - hours * HOUR_MS)) === startOfEatDay(now) ? 'today' : 'yesterday';
+}
+
 /** Tens in Swahili; "mosi" and "pili" are the first and the second ("tarehe mosi"). */
 const SWAHILI_TENS = ['kumi', 'ishirini', 'thelathini'];
 const DAY_WORDS = new RegExp(`\\btarehe (?:(${SWAHILI_TENS.join('|')})(?: na ([a-z]+))?|(mosi|pili|[a-z]+))\\b`);

@@ -1,7 +1,7 @@
 // When it happened, read from the text alone (no Turn): the day a word names ('jana', 'juzi', 'now'),
 // a day answer, a day with a place, an act or who did it after it ('jana | pale Kayole'), a place
 // with its day after it ('karibu na soko jana usiku', 'Kayole tarehe 12'). Pure readings used by messages.ts.
-import { daySpelling, incidentTimeFor, parseIncidentDate, splitTime, timeAlone } from '../../domain';
+import { daySpelling, hoursAgoDay, incidentTimeFor, parseIncidentDate, splitTime, timeAlone } from '../../domain';
 import type { Draft } from '../session';
 import { normalise, readWord, type Word } from './parse';
 import { tellsAnAct, tellsWhoTheyWere } from './story-words';
@@ -67,23 +67,8 @@ export function dayAnswer(typed: string, now: Date, saidBefore?: string): DayRea
   const alone = timeAlone(input, now);
   const byHour = alone ? wordDay(alone.day, now, alone.time) : undefined;
   if (byHour) return byHour;
-  return hoursAgo(normalise(input), now) ?? dateDay(input, now, time, saidBefore);
-}
-
-const EAT_MS = 3 * 60 * 60 * 1000;
-const HOUR_COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, moja: 1, mbili: 2, mawili: 2, tatu: 3, matatu: 3, nne: 4, manne: 4, tano: 5, matano: 5, sita: 6 };
-// "Saa tano iliyopita" is the eleven o'clock that passed (Swahili hours): only one hour, "saa moja iliyopita", is said so.
-const HOURS_AGO = /^(?:(?:about|around|like|kama|karibu) )?(?:(\w+) (?:hours?|hrs?) (?:ago|back)|(?:masaa|saa) (\w+) (?:zilizopita|yaliyopita)|saa (moja) iliyopita)$/;
-
-/** "3 hours ago", "an hour ago", "masaa mawili yaliyopita": today, or yesterday when that many hours go back past midnight in Nairobi. */
-function hoursAgo(n: string, now: Date): DayRead | undefined {
-  const m = HOURS_AGO.exec(n);
-  const said = m?.[1] ?? m?.[2] ?? m?.[3];
-  const hours = said === undefined ? undefined : /^\d{1,2}$/.test(said) ? Number(said) : HOUR_COUNT[said];
-  if (hours === undefined || hours > 24) return undefined;
-  const dayOf = (t: number) => Math.floor((t + EAT_MS) / DAY_MS);
-  const back = dayOf(now.getTime()) - dayOf(now.getTime() - hours * 60 * 60 * 1000);
-  return wordDay(back === 0 ? 'today' : 'yesterday', now);
+  // "3 hours ago", "masaa mawili yaliyopita": today or yesterday, as the domain counts the hours back.
+  return wordDay(hoursAgoDay(normalise(input), now), now) ?? dateDay(input, now, time, saidBefore);
 }
 
 /** A number alone, as a day of the month is often answered ("12"). */
