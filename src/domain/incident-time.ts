@@ -127,20 +127,33 @@ function monthNumberWords(t: string): string {
   });
 }
 
-/** Counts of hours in words, as "masaa" (plural agreement: "mawili") and English say them. */
-const HOUR_COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, moja: 1, mbili: 2, mawili: 2, tatu: 3, matatu: 3, nne: 4, manne: 4, tano: 5, matano: 5, sita: 6 };
+/** Counts in words, as "masaa" (plural agreement: "mawili") and English say them; "a few", "kadhaa" (several) as three. */
+const HOUR_COUNTS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, moja: 1, mbili: 2, mawili: 2, tatu: 3, matatu: 3, nne: 4, manne: 4, tano: 5, matano: 5, sita: 6,
+  'a few': 3, few: 3, 'a couple of': 2, 'couple of': 2, some: 3, kadhaa: 3, kumi: 10, ishirini: 20, thelathini: 30, arobaini: 40, hamsini: 50,
+};
 // "Saa tano iliyopita" is the eleven o'clock that passed (Swahili hours): only one hour, "saa moja iliyopita", is said so.
-const HOURS_AGO = /^(?:(?:about|around|like|kama|karibu) )?(?:(\w+) (?:hours?|hrs?) (?:ago|back)|(?:masaa|saa) (\w+) (?:zilizopita|yaliyopita)|saa (moja) iliyopita)$/;
+const AGO_EN = /^(?:(?:about|around|like|just|only) )?(\d{1,4}|[a-z]+|a few|a couple of|couple of) ?(hours?|hrs?|minutes?|mins?) (?:ago|back)$/;
+const AGO_SW = /^(?:(?:kama|karibu) )?(masaa|saa|dakika) (\d{1,4}|[a-z]+) (?:zilizopita|yaliyopita)$|^saa (moja) iliyopita$/;
 const HOUR_MS = 60 * 60 * 1000;
 
+/** How long ago in hours ("2hrs ago", "30 minutes ago", "dakika kumi zilizopita"), or undefined. */
+function hoursAgo(words: string): number | undefined {
+  const en = AGO_EN.exec(words);
+  const sw = en ? undefined : AGO_SW.exec(words);
+  const said = en?.[1] ?? sw?.[2] ?? sw?.[3];
+  const unit = en?.[2] ?? sw?.[1] ?? 'saa';
+  const count = said === undefined ? undefined : /^\d+$/.test(said) ? Number(said) : Object.hasOwn(HOUR_COUNTS, said) ? HOUR_COUNTS[said] : undefined;
+  if (count === undefined) return undefined;
+  return /^(?:minutes?|mins?|dakika)$/.test(unit) ? count / 60 : count;
+}
+
 /**
- * "3 hours ago", "an hour ago", "masaa mawili yaliyopita" (typed words, normalised): today, or yesterday when that many
- * hours go back past midnight in Nairobi; undefined for anything else, or more than a day.
+ * "3 hours ago", "30 minutes ago", "masaa mawili yaliyopita" (typed words, normalised): today, or yesterday when that
+ * long goes back past midnight in Nairobi; undefined for anything else, or more than a day.
  */
 export function hoursAgoDay(words: string, now: Date): 'today' | 'yesterday' | undefined {
-  const m = HOURS_AGO.exec(words);
-  const said = m?.[1] ?? m?.[2] ?? m?.[3];
-  const hours = said === undefined ? undefined : /^\d{1,2}$/.test(said) ? Number(said) : HOUR_COUNTS[said];
+  const hours = hoursAgo(words);
   if (hours === undefined || hours > 24) return undefined;
   return startOfEatDay(new Date(now.getTime() - hours * HOUR_MS)) === startOfEatDay(now) ? 'today' : 'yesterday';
 }

@@ -908,9 +908,9 @@ function restOfStoryAnswered(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
-/** "Send", "tuma" typed at the review: sent the way that gives away least, as "yes" is. */
+/** "Send", "tuma" typed at the review: sent the way that gives away least, as "yes" is; "niko sure, tuma", "nimemaliza, tuma" too. */
 const SEND_WORDS =
-  /^((ok|okay|sawa|yes|ndio|ndiyo|poa|sure|alright|fine) )*(please |tafadhali )?(send|submit|confirm|tuma|ituma|itume|ipeleke|thibitisha|ithibitishe)( it| sasa| now| tu| basi| please| tafadhali| hii| hiyo| hio| ripoti| the report| my report| anonymously| without my name| bila jina| bila kutaja jina| langu)*$/;
+  /^((niko sure|i am sure|im sure|i m sure|imeisha|nimemaliza|ni hayo tu|hayo tu|done|that is all|thats all|that s all) )?((ok|okay|sawa|yes|ndio|ndiyo|poa|sure|alright|fine) )*(please |tafadhali )?(send|submit|confirm|tuma|ituma|itume|ipeleke|thibitisha|ithibitishe)( it| sasa| now| tu| basi| please| tafadhali| hii| hiyo| hio| ripoti| the report| my report| anonymously| without my name| bila jina| bila kutaja jina| langu)*$/;
 /**
  * "Ni sawa", "ndio ni sawa tuma", "it is correct": the answer to "is everything right?" that the
  * review asks, sent as "yes" and "sawa" are (the way that gives away least). They were added to

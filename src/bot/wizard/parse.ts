@@ -281,6 +281,8 @@ const DANGER_NO = new Set([
  */
 const DANGER_NO_ALONE = new Set([
   'sio', 'siyo', 'sidhani', 'sidhani hivyo', 'sidhani kama kuna hatari', 'i don t think so', 'i dont think so', 'i do not think so', 'not now', 'not right now', 'not at the moment',
+  // "Not really", "sio sana": the hedged no of everyday speech.
+  'sio sana', 'si sana', 'siyo sana', 'not really',
   'wameenda', 'wameshaenda', 'wameondoka', 'wameshaondoka', 'ameenda', 'ameondoka', 'they left', 'they have left', 'they ve left', 'they are gone', 'they re gone', 'they have gone', 'they went away',
 ]);
 /**

@@ -2567,7 +2567,8 @@ describe('review', () => {
   });
 
   it('"ok send it" or "ndio tuma" at the review sends; "that is all" is told the report has not gone yet, and is not the story', () => {
-    for (const words of ['ok send it', 'NDIO TUMA', 'sawa tuma', 'yes send', 'Thibitisha', 'confirm']) {
+    // "Niko sure, tuma", "nimemaliza, tuma", "that's all, send it": done or sure, then the wish to send.
+    for (const words of ['ok send it', 'NDIO TUMA', 'sawa tuma', 'yes send', 'Thibitisha', 'confirm', 'niko sure, tuma', "I'm sure, send it", 'imeisha tuma', 'nimemaliza, tuma', 'ni hayo tu, tuma', "that's all, send", 'done, submit']) {
       expect([words, type(at('review'), words).effects.map((e) => e.type)]).toEqual([words, ['submit']]);
     }
     for (const words of ['that is all', 'Ni hayo tu', 'hayo ndio yote', 'nimemaliza', 'ok that is all thanks', 'Basi']) {
@@ -5034,7 +5035,7 @@ describe('everyday yes, no and "I think so" at the danger question ("yap", "sio 
     expect([r.state.draft?.danger, said(r)[0], r.effects.map((e) => e.type)]).toEqual([true, 'emergency', ['urgent']]);
   });
 
-  it.each(['sio', 'Siyo', 'sidhani', 'sio sasa', 'sasa hivi hapana', 'kwa sasa hapana', 'not now', 'Not right now', "I don't think so", 'wameenda', 'wameshaondoka', 'they left', 'They have left', 'hapana wameenda'])(
+  it.each(['sio', 'Siyo', 'sidhani', 'sio sasa', 'sasa hivi hapana', 'kwa sasa hapana', 'not now', 'Not right now', "I don't think so", 'wameenda', 'wameshaondoka', 'they left', 'They have left', 'hapana wameenda', 'sio sana', 'Si sana', 'not really'])(
     '"%s" is the no: the story asked next, nothing alerted, nothing kept as the story',
     (words) => {
       const r = type(at('danger'), words);
@@ -5323,6 +5324,15 @@ describe('a day said with when in the day it was ("yesterday during tallying"), 
     ['masaa mawili yaliyopita', 'today'],
     ['saa moja iliyopita', 'today'],
     ['15 hours ago', 'yesterday'],
+    ['2hrs ago', 'today'],
+    ['like 2 hrs ago', 'today'],
+    ['30 minutes ago', 'today'],
+    ['20 mins ago', 'today'],
+    ['a few hours ago', 'today'],
+    ['a couple of hours ago', 'today'],
+    ['dakika 30 zilizopita', 'today'],
+    ['dakika kumi zilizopita', 'today'],
+    ['masaa kadhaa yaliyopita', 'today'],
   ] as const)('"%s" at 12:30 in Nairobi is %s (it was "I could not read that date")', (words, when) => {
     expect([words, type(at('when'), words).state.draft?.when]).toEqual([words, when]);
   });
@@ -5356,6 +5366,10 @@ describe('readings a second review found too loose', () => {
 
   it('"saa tano iliyopita" (the eleven o\'clock that passed) is not "5 hours ago"; "saa sita zilizopita" (6 hours ago, at 05:30) is yesterday', () => {
     const early = new Date('2026-11-28T02:30:00Z');
+    // At 00:10 in Nairobi, half an hour back is yesterday; a number of minutes past a day is no day.
+    const justAfterMidnight = new Date('2026-11-27T21:10:00Z');
+    expect(step(at('when'), { type: 'text', text: '30 minutes ago' }, justAfterMidnight).state.draft?.when).toBe('yesterday');
+    expect(step(at('when'), { type: 'text', text: '5000 minutes ago' }, early).state.draft?.when).toBeUndefined();
     expect(step(at('when'), { type: 'text', text: 'saa tano iliyopita' }, early).state.draft?.when).not.toBe('today');
     expect(step(at('when'), { type: 'text', text: 'saa sita zilizopita' }, early).state.draft?.when).toBe('yesterday');
   });
