@@ -307,6 +307,20 @@ const RECORD_NOT_GONE =
 const RECORD_YES =
   /^(?:(?:ndio|ndiyo|yes) )?(?:tunayo|ninayo|nina|anayo|wanayo|(?:niko|tuko|yuko|ako|wako) na(?:yo)?|\w*meipata|iko|ipo|nimeijaza|imejazwa|tumeijaza|we have it|i have it|we have one|i have one|have it|yes we have|yes i have|yes there is)(?: (?:p3|fomu|form|ya|ripoti|report|it|one))*$/;
 
+/**
+ * "Not yet, they went to Kenyatta to get it", "bado, daktari hajaijaza": a not yet leading more words (after a pause
+ * for "bado", which also begins "bado tunayo", we still have it). Only a whole "not yet" was read.
+ */
+const NOT_YET_LEADS = /^(?:(?:hapana|no|la)[ ,]+)?(?:not yet\b[ ,.;:-]*|(?:bado|sijapata|hatujapata|hajapata|hawajapata)\s*[,.;:-]\s*)(\S+ \S+.*)$/;
+
+/** What follows a "not yet" said with more, when that more is no yes; undefined otherwise. */
+export function notYetWithMore(text: string): boolean {
+  const rest = text.length <= 300 ? NOT_YET_LEADS.exec(text.trim().toLowerCase())?.[1] : undefined;
+  if (!rest) return false;
+  const words = plainWords(rest);
+  return !RECORD_YES.test(words) && !RECORD_HAD.test(words);
+}
+
 /** The P3 question answered in words beyond a bare yes or no; undefined when they say neither. */
 export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'unknown'> | undefined {
   if (text.length > 60) return undefined;

@@ -1,4 +1,4 @@
-import { unsureIfHurt, p3Refused, asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, guessLanguage, hurtCount, hurtCountLine, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { unsureIfHurt, p3Refused, notYetWithMore, asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, guessLanguage, hurtCount, hurtCountLine, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -149,9 +149,10 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
   } else {
     // "P3 ni nini?": what the form is, and the question again; it was added to the story.
     if (asksWhatMedicalFormIs(input)) return explainForm(turn, d);
-    const record = dontKnow(input) ? 'unknown' : (readMedicalRecord(input) ?? (word === 'yes' ? 'yes' : word === 'no' ? 'not_yet' : undefined));
-    // "Polisi walikataa kunipa p3": not yet, and the refusal is a complaint staff read in the story.
-    if (record && p3Refused(input)) keepWords(input);
+    const more = notYetWithMore(input);
+    const record = dontKnow(input) ? 'unknown' : (readMedicalRecord(input) ?? (more || word === 'no' ? 'not_yet' : word === 'yes' ? 'yes' : undefined));
+    // "Polisi walikataa kunipa p3", "not yet, they went to get it": not yet, and the rest is for staff to read in the story.
+    if (record && (p3Refused(input) || more)) keepWords(input);
     if (record) return setRecord(turn, d, record);
     if (word === 'skip') return skip(turn, d, step);
     // "Nimeenda hospitali", "I went to hospital": no P3, nor a no; kept in the story and what the form is said (it was the story alone, asked again).

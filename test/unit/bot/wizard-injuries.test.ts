@@ -1117,6 +1117,22 @@ describe('the P3 question answered in a sentence ("nina ripoti ya daktari", "pol
     expect([words, r.state.draft?.injuries?.record, stepOf(r), r.state.draft?.text]).toEqual([words, 'not_yet', 'county', `${STORY}\n${words}`]);
   });
 
+  it.each([
+    ['not yet, they went to Kenyatta to get it', 'not yet, they went to Kenyatta to get it'],
+    ['Not yet we are waiting for the doctor', 'Not yet we are waiting for the doctor'],
+    ['bado, daktari hajaijaza', 'bado, daktari hajaijaza'],
+    // The no before it is the answer's, as with every answer kept.
+    ['hapana bado, tunangoja polisi watupe', 'bado, tunangoja polisi watupe'],
+  ])('"%s" is not yet, and what follows kept in the story for staff (it was asked again: only a whole "not yet" was read)', (words, kept) => {
+    const r = type(at('p3', hurt), words);
+    expect([words, r.state.draft?.injuries?.record, stepOf(r), r.state.draft?.text]).toEqual([words, 'not_yet', 'county', `${STORY}\n${kept}`]);
+  });
+
+  it('"bado tunayo" (we still have it) is no "not yet"; "bado" leading without a pause is read as before', () => {
+    expect(type(at('p3', hurt), 'bado, tunayo').state.draft?.injuries?.record).not.toBe('not_yet');
+    expect(type(at('p3', hurt), 'bado tunayo').state.draft?.injuries?.record).not.toBe('not_yet');
+  });
+
   it.each(['sijui hiyo ni nini', "I don't know what that is", 'what is that'])('"%s": what the form is, and the question again', (words) => {
     expect([words, said(type(at('p3', hurt), words))]).toEqual([words, ['injury.p3.what', 'injury.p3.ask']]);
   });
