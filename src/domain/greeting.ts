@@ -1,5 +1,6 @@
 import { guessLanguage } from './language-guess';
 import { plainWords } from './plain-text';
+import { selfIntroduction } from './self-introduction';
 
 /**
  * A message that only greets ("habari", "niaje", "good morning sir") or asks what this chat is
@@ -8,8 +9,8 @@ import { plainWords } from './plain-text';
  * what happened, and "sasa hivi" or "mambo ni mengi" are not hellos.
  */
 export interface Greeting {
-  /** `hello` greets; `what` asks what this is (after a greeting or not). */
-  kind: 'hello' | 'what';
+  /** `hello` greets; `what` asks what this is (after a greeting or not); `name` gives the writer's name, and where from at most. */
+  kind: 'hello' | 'what' | 'name';
   /** The language it is written in: `guessLanguage` where it can tell, else its greeting's own (Sheng is Swahili). */
   lang: 'en' | 'sw';
 }
@@ -79,12 +80,21 @@ function readHellos(words: string[]): { rest: string[]; lang?: 'en' | 'sw' } {
   return { rest: words.slice(i), lang };
 }
 
+/**
+ * A name given and nothing of what happened ("naitwa Peter Mwangi", "my name is Achieng from Kisumu"): up to three words
+ * after the introduction, where from at most; never a possessive ("I am Peter's mother" says who they are to someone).
+ */
+const INTRO_ALONE = /^(?:my name is|my names are|jina langu ni|majina yangu ni|mimi naitwa|ninaitwa|naitwa|mimi ni|i am|i m|im)(?: (?!s\b)\S+){1,3}?(?: (?:from|of|kutoka|natoka|ninatoka|wa) \S+(?: \S+)?)?$/;
+const SW_INTRO = /^(?:jina|majina|mimi|ninaitwa|naitwa)\b/;
+
 export function greetingOnly(text: string): Greeting | undefined {
   const words = plainWords(text).split(' ').filter(Boolean);
   if (!words.length || words.length > 12) return undefined;
   const { rest, lang: hello } = readHellos(words);
   if (!rest.length) return hello && { kind: 'hello', lang: guessLanguage(text) ?? hello };
   const asked = rest.join(' ');
+  // The name itself as `selfIntroduction` reads it: "I am scared", "mimi ni mwalimu" give none.
+  if (INTRO_ALONE.test(asked) && selfIntroduction(text) !== undefined) return { kind: 'name', lang: guessLanguage(text) ?? hello ?? (SW_INTRO.test(asked) ? 'sw' : 'en') };
   const what = EN_WHAT.test(asked) ? 'en' : SW_WHAT.test(asked) ? 'sw' : undefined;
   return what && { kind: 'what', lang: guessLanguage(text) ?? what };
 }

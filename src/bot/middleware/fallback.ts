@@ -51,7 +51,7 @@ export function unhandled(): Routes<BotContext> {
  */
 async function greetBack(ctx: BotContext, hello: Greeting): Promise<void> {
   if (!ctx.session.lang && !ctx.session.guessed) ctx.lang = ctx.session.guessed = hello.lang;
-  await ctx.reply(ctx.t(hello.kind === 'what' ? 'menu.what_is_this' : 'menu.hello'), kb.mainMenu(ctx.t));
+  await ctx.reply(ctx.t(hello.kind === 'what' ? 'menu.what_is_this' : hello.kind === 'name' ? 'menu.hello_named' : 'menu.hello'), kb.mainMenu(ctx.t));
 }
 
 /**

@@ -280,7 +280,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
   // an answer or a new report. "Sasa" where it reads as "now" (the day) is that answer; alone at the
   // danger question it is above all Kenya's "hi", never a yes that alerts staff ("sasa hivi" is the yes).
-  const hello = greetingOnly(input);
+  // A name where the details for the agency are asked ("mimi ni Kamau" to whom it happened) is that answer.
+  let hello = greetingOnly(input);
+  if (hello?.kind === 'name' && isDetailStep(d.step)) hello = undefined;
   if (hello && (!word || (d.step === 'danger' && normalise(input) === 'sasa'))) return greeted(turn, d, hello);
   if (identityWishAnswered(turn, d, input)) return;
   if (isInjuryStep(d.step)) {
@@ -467,7 +469,8 @@ function signedOff(turn: Turn, d: Draft, input: string): boolean {
 function greeted(turn: Turn, d: Draft, hello: Greeting): void {
   // The review has no question below it, only the ways to send: it says so (`review.not_sent_yet`).
   const at = d.step === 'review' ? 'review' : 'wizard';
-  turn.say(hello.kind === 'what' ? `${at}.what_is_this` : `${at}.greeting`);
+  // "Naitwa Peter Mwangi": no name is needed, and it is kept nowhere (it was the whole story, read by staff even if sent anonymously).
+  turn.say(`${at}.${hello.kind === 'what' ? 'what_is_this' : hello.kind === 'name' ? 'name_not_needed' : 'greeting'}`);
   turn.show();
 }
 

@@ -1,7 +1,7 @@
 // What the reporter's words tell, read from the text alone (no Turn, no Draft): a story or a part of
 // one, an act done, who did it, a wish to report, danger or fear said, a question to us. Pure readings
 // used by messages.ts; earlyStory and firstWords are also used by the bot's first message.
-import { categoryOfEitherKind, checkText, saysDangerNow, threatensHarm, POLICE_NAMED, LIMITS, matchCounty, townNamed, soundOnly, feelingWord, type ReportKind } from '../../domain';
+import { categoryOfEitherKind, checkText, greetingOnly, saysDangerNow, threatensHarm, POLICE_NAMED, LIMITS, matchCounty, townNamed, soundOnly, feelingWord, type ReportKind } from '../../domain';
 import { dangerAnswer, dangerToldFirst, dontKnow, normalise, identityWish, readWord } from './parse';
 
 /** Shorter than this, a message is not taken for an account of what happened on its own. */
@@ -16,7 +16,8 @@ export function earlyStory(text: string): { text: string; storyPart?: true } | u
   const t = text.trim();
   if ([...t].length < EARLY_STORY_CHARS || t.split(/\s+/).length < 6) return undefined;
   const check = checkText(t, LIMITS.descriptionMaxChars);
-  if (!check.ok) return undefined;
+  // "Hello, my name is Peter Mwangi from Kisumu town": a name given, nothing told (greeted, and the name kept nowhere).
+  if (!check.ok || greetingOnly(t)?.kind === 'name') return undefined;
   // "Habari, nataka kuripoti polisi wameshika kijana wangu": kept, but a wish to report says too
   // little to skip the story question, which then shows it ("So far you told us"); unless what
   // follows the wish is a whole story itself (`toldAfterWish`).

@@ -267,6 +267,13 @@ describe('the language written in', () => {
     expect(lastText(u)).toMatch(/^Hello 👋 This is Ripoti: .*\n\nWhat would you like to do\?$/);
   });
 
+  it('a first message that only gives the name is greeted, told the name is not needed, with the menu; nothing begun', async () => {
+    const u = h.tg.user({ firstName: 'Named', languageCode: 'en' });
+    await u.sendText('Habari, jina langu ni Achieng Otieno kutoka Kisumu');
+    expect(lastText(u)).toMatch(/^Karibu 👋 Si lazima utuambie jina lako: .*Hii ni Ripoti: .*\n\nUngependa kufanya nini\?$/);
+    expect(u.buttons()).toContain('📝 Ripoti tukio');
+  });
+
   it('/start after a report written in Swahili, without a language ever tapped, greets in Swahili with the menu (its language button offers English), not the two-language first message; a day later too', async () => {
     const u = h.tg.user({ firstName: 'Never tapped', languageCode: 'en' });
     await u.sendText('Habari, nataka kuripoti polisi');

@@ -5399,3 +5399,32 @@ describe('a part of the report named at the review ("kaunti", "tarehe", "change 
     expect(said(type(at('review'), 'I want to change something'))).toEqual(['review.edit_ask']);
   });
 });
+
+describe('a reporter who gives their name ("naitwa Peter Mwangi", "my name is ...") where a question is asked', () => {
+  it.each(['naitwa Peter Mwangi', 'Hello, my name is Peter Mwangi from Kisumu', 'mimi ni Kamau'])('"%s" at the story question: told the name is not needed, the story asked again; the name kept nowhere (it was the whole story)', (words) => {
+    const r = type(at('desc', { text: undefined }), words);
+    expect([said(r), stepOf(r), r.state.draft?.text]).toEqual([['wizard.name_not_needed', 'desc.ask'], 'desc', undefined]);
+  });
+
+  it('at the county question too; at the review, how to be known is said (the Send with my number button), and the story stays as it was', () => {
+    const county = type(at('county'), 'my name is Peter Mwangi');
+    expect([said(county)[0], stepOf(county), county.state.draft?.place]).toEqual(['wizard.name_not_needed', 'county', undefined]);
+    const review = type(at('review'), 'naitwa Peter Mwangi');
+    expect([said(review), review.effects, review.state.draft?.text]).toEqual([['review.name_not_needed', 'review'], [], draftAt('review').text]);
+  });
+
+  it('where a name is what is asked (whom it happened to, the officers), it is read as before', () => {
+    expect(said(type(at('vic', { role: 'on_behalf' }), 'mimi ni Kamau'))).not.toContain('wizard.name_not_needed');
+    expect(said(type(at('ofc'), 'mimi ni Kamau'))).not.toContain('wizard.name_not_needed');
+  });
+
+  it('a first message that only gives the name begins no story ("Hello, my name is Peter Mwangi from Kisumu town")', () => {
+    expect(earlyStory('Hello, my name is Peter Mwangi from Kisumu town')).toBeUndefined();
+    expect(earlyStory('My name is Peter Mwangi and police beat me at Kisumu town yesterday')).toBeDefined();
+  });
+
+  it('a name with what happened is the story, as before', () => {
+    const r = type(at('desc', { text: undefined }), 'Naitwa Peter, polisi walinipiga jana usiku nje ya soko la Kayole');
+    expect([stepOf(r), r.state.draft?.text]).toEqual(['county', 'Naitwa Peter, polisi walinipiga jana usiku nje ya soko la Kayole']);
+  });
+});

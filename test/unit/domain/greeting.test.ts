@@ -40,6 +40,20 @@ describe('greetingOnly', () => {
   ] as const)('%j asks what this is (%s)', (text, lang) => expect(greetingOnly(text)).toEqual({ kind: 'what', lang }));
 
   it.each([
+    ['naitwa Peter Mwangi', 'sw'],
+    ['Habari, jina langu ni Achieng Otieno kutoka Kisumu', 'sw'],
+    ['mimi ni Kamau', 'sw'],
+    ['Hello, my name is Peter Mwangi from Kisumu', 'en'],
+    ["Hi I'm Njeri", 'en'],
+    ['my name is john', 'en'],
+  ] as const)('%j introduces the writer, and nothing more (%s)', (text, lang) => expect(greetingOnly(text)).toEqual({ kind: 'name', lang }));
+
+  it.each(['I am scared', 'mimi ni mwalimu wa Kisumu', 'My name is Peter, police beat me', 'naitwa Peter na polisi walinipiga jana', 'I am IEBC clerk', 'I am from Kisumu'])(
+    '%j is no introduction alone',
+    (text) => expect(greetingOnly(text)?.kind).not.toBe('name'),
+  );
+
+  it.each([
     // A greeting with what happened, or what they want: the story, or a report begun, as before.
     'hello, police beat my son yesterday',
     'Habari, nataka kuripoti',
