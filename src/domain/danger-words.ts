@@ -47,6 +47,12 @@ const PHRASES = [
   // "Are beating my brother": the family named as "him" is ("is beating" may name the police, a body).
   String.raw`\b(?:is|are) (?:beating|threatening|chasing) (?:me|us|him|her|them|(?:my|our|his|her|their) (?:${FAMILY}))\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) being (?:followed|chased|hunted)\b`,
+  // Harm going on, told in the passive ("someone is being beaten right now"); not "was being beaten".
+  String.raw`\b(?:is|are|am|re) (?:still )?being (?:beaten|attacked|stabbed|shot|cut|slashed|chased|killed|assaulted|tortured|raped|kidnapped|abducted|taken away)\b`,
+  // Shut in, or surrounded now ("we are locked inside", "they have surrounded the station"); not "were locked", "surrounded ... yesterday".
+  String.raw`\b(?:i am|im|i m|we are|we re|they are|they re) (?:locked|trapped|stuck) (?:in|inside)\b|\b(?:have|ve) surrounded\b|\b(?:are|re) surrounding\b`,
+  // Bleeding now, whoever it is ("one man is bleeding"); "is no longer bleeding" is no.
+  String.raw`\b(?:is|are) (?:still )?bleeding\b`,
   String.raw`\b(?:will|going to|gonna|want to) kill (?:me|us|him|her)\b`,
   // "Threatened to kill us", "is threatening to kill us": a threat to life, as "they will kill us" is.
   String.raw`\bthreat(?:en|ens|ened|ening) to (?:kill|shoot|burn) (?:me|us|him|her|them|my|our)\b`,
@@ -67,11 +73,13 @@ const PHRASES = [
   String.raw`(?:^ ?|\b(?:bado|tena|sasa|wao|polisi|askari|karao|makarao|maafisa|wanaume) )(?:wako|wapo) (?:hapa|mlangoni|getini|nje)\b(?! ya\b(?! ${AT_HOME}\b))(?! ?\?)`,
   // Back, or on their way; not "watoto wamerudi nyumbani salama", "wanakuja kesho kuchunguza".
   String.raw`\bwamerudi\b(?! (?:nyumbani|kazini|shuleni|salama|kituoni|ofisini))|\bwamefika tena\b|\bwanakuja (?:tena|sasa|hapa)\b`,
-  // Not campaigning, voting, calling, photos, noise, patrols, counting ("wanapiga kampeni / kura / simu / picha / kelele / doria / hesabu").
-  String.raw`\b(?:wana|ana)(?:ni|tu|m|wa)?piga\b(?! (?:kura|simu|picha|makofi|debe|kampeni|kelele|doria|hesabu|foleni|laini|marufuku|stori|story|vita|deki|pasi))`,
+  // Not campaigning, politics, voting, calling, photos, noise, music, patrols, counting ("wanapiga kampeni / campaign / siasa / kura / simu / picha / kelele / mziki / doria / hesabu").
+  String.raw`\b(?:wana|ana)(?:ni|tu|m|wa)?piga\b(?! (?:kura|simu|picha|makofi|debe|kampeni|campaign|campaigns|siasa|politics|kelele|doria|hesabu|foleni|laini|marufuku|stori|story|vita|deki|pasi|mziki|muziki|music|ngoma|luku|mswaki|magoti|hodi|chafya|gumzo|domo|filimbi|honi|saluti))`,
   String.raw`\bwana(?:ni|tu|m|wa)?(?:tishia|chapa|shambulia|kimbiza)\b`,
   String.raw`\bwana(?:ni|tu|m)(?:fukuza|tafuta|fuata)\b`,
   String.raw`\bwametuzingira\b|\bwanavunja mlango\b|\bwanafyatua risasi\b`,
+  // Surrounding the home, knocking at its door now ("wamezunguka nyumba yangu", "wanagonga mlango"); not touring a town.
+  String.raw`\bwame(?:tu|ni)zunguka\b|\bwamezunguka ${AT_HOME}\b|\bwanagonga (?:mlango|geti|gate|dirisha)\b`,
   String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b`,
   // "Watatuchoma (nyumba)", "watachoma nyumba zetu": they will burn us, our houses; not "watachoma mahindi",
   // nor "atamchoma sindano" (kuchoma sindano: to give an injection).

@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay, lastWeekend } from './format';
 import { askInjury, isInjuryStep, noOneElseAfterKilling, onInjuryText } from './injuries';
-import { agrees, carriesOn, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, BARE_NUMBER, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
+import { agrees, carriesOn, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerToldAsYes, dangerToldFirst, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, BARE_NUMBER, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -276,6 +276,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // "Naogopa, sitaki tena", "I'm scared I don't want to continue": the fear answered and whether to
   // stop asked, in one message ("No, carry on" asks the question again). It was the whole story.
   if (stopsForFear(normalise(input))) return turn.askCancel(d, 'privacy.fear');
+  dangerBeforeAsked(turn, d, input);
   if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input) || afraidOrWithheld(turn, d, input) || painSaid(turn, d, input) || signedOff(turn, d, input) || toldAlready(turn, d, input)) return;
   // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
   // an answer or a new report. "Sasa" where it reads as "now" (the day) is that answer; alone at the
@@ -463,6 +464,18 @@ function signedOff(turn: Turn, d: Draft, input: string): boolean {
   turn.say('wizard.ok');
   turn.show();
   return true;
+}
+
+/**
+ * "Wako nje ya nyumba yangu sasa hivi nisaidie" typed at the kind or category question: the numbers at once, and the
+ * danger question takes it as the yes when it comes (`dangerSaid`), as for a first message that says so. It was kept
+ * as the story only, and danger asked later as if unsaid. What else the words tell is read as before.
+ */
+function dangerBeforeAsked(turn: Turn, d: Draft, input: string): void {
+  if ((d.step !== 'kind' && d.step !== 'cat') || d.danger !== undefined || d.dangerSaid || !dangerToldFirst(input)) return;
+  d.dangerSaid = true;
+  d.dangerSaidAt = turn.now.getTime();
+  turn.replies.push({ type: 'emergency', category: d.category ?? '' });
 }
 
 /** A greeting, or "what is this?", in the middle of a report: answered in a line, the question at hand asked again. */
@@ -1268,8 +1281,10 @@ const YES_IT_IS = /^\s*(?:yes|yeah|yep|ndio|ndiyo|ndyo|ee|eeh)\b[\s,.!:-]*(?:(?:
 
 /** "Is someone in danger right now?" answered in words: the yes or no, and what was said with it kept. */
 function answeredDanger(turn: Turn, d: Draft, input: string): boolean {
-  const danger = yeahAlone(input) || (dangerAnswer(input) ?? dangerLead(input));
+  // "Wako nje ya nyumba yangu sasa hivi", "mimi niko hatarini": danger told in words is the yes (it was kept as the story, and asked again).
+  const danger = yeahAlone(input) || (dangerAnswer(input) ?? dangerLead(input) ?? (dangerToldAsYes(input) || undefined));
   if (danger === undefined) return false;
+  const first = turn.replies.length;
   // "Ndio, polisi bado wako hapa wanapiga watu...": the answer, and the start of the story.
   const story = !d.text && !d.voice ? earlyStory(input) : undefined;
   // What is kept of the words is what follows the yes or no ("hapana, walimwachilia jana": "walimwachilia jana").
@@ -1286,8 +1301,8 @@ function answeredDanger(turn: Turn, d: Draft, input: string): boolean {
   // "Hapana, walimwachilia jana": what happened, said with the no, kept as a yes's words are (before the next question: no numbers come first).
   if (danger === false && !story && !kept && !day && toldWithAnswer(input, false) && !inStory(d, words)) keepPart(turn, d, words);
   setDanger(turn, d, danger);
-  // The numbers come first, before the place or county said with the yes ("ndio Mathare").
-  if (danger && (kept || day)) numbersFirst(turn, noted);
+  // The numbers come first, before the place or county said with the yes ("ndio Mathare"), or "I have kept what you sent".
+  if (danger && (kept || day || story)) numbersFirst(turn, story ? first : noted);
   // After the numbers, which come first.
   // "Ndio, walinipiga jana Kayole": what was done, said with the yes, kept as with a no.
   if (!story && !kept && danger && (saysMoreOfDanger(input) || toldWithAnswer(input, true)) && !inStory(d, words)) keepPart(turn, d, words);

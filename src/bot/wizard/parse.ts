@@ -412,6 +412,15 @@ export function dangerAfterNo(text: string): boolean {
 const TOLD_AS_PAST = /\b(jana|juzi|yesterday|last (night|week|month|year)|ago|iliyopita|(wali|ali|nili|tuli)[a-z]{3,}|took|taken|beat|beaten|arrested|stole|stolen|was|were)\b/;
 
 /**
+ * Danger now told in words alone at the danger question ("wako nje ya nyumba yangu sasa hivi", "someone is being
+ * beaten right now"): the yes. Not after a no ("hapana lakini bado wako hapa" is asked again), nor told as past.
+ */
+export function dangerToldAsYes(text: string): boolean {
+  const n = normalise(text).replace(/\bbeing \w+/g, '');
+  return answerLead(text)?.word !== 'no' && !TOLD_AS_PAST.test(n) && saysDangerNow(text);
+}
+
+/**
  * They came and are still there ("walikuja na bado wako hapa", "they came and they are still
  * outside"): danger now, whatever past verb tells how it began. "Bado wako nje ya nchi" is abroad.
  */

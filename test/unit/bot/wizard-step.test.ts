@@ -2132,11 +2132,15 @@ describe('danger', () => {
     expect(said(type(at('danger', told), 'sasa hivi'))).toContain('emergency');
   });
 
-  it('two words of what is happening at the danger question ("anavuja damu", "bado hajarudi") are kept in the story, and the question asked again', () => {
+  it('two words of what is happening at the danger question ("bado hajarudi") are kept in the story, and the question asked again; danger now ("anavuja damu") is the yes', () => {
     const told = { text: 'polisi walimchukua mwanangu usiku wakampeleka' };
-    for (const words of ['anavuja damu', 'bado hajarudi', 'wamempiga sana', 'wanampiga sasa']) {
+    for (const words of ['bado hajarudi', 'wamempiga sana']) {
       const r = type(at('danger', told), words);
       expect([words, said(r), r.state.draft?.danger, r.state.draft?.text]).toEqual([words, ['desc.added', 'danger.ask'], undefined, `${told.text}\n${words}`]);
+    }
+    for (const words of ['anavuja damu', 'wanampiga sasa']) {
+      const r = type(at('danger', told), words);
+      expect([words, said(r), r.state.draft?.danger, r.state.draft?.text]).toEqual([words, ['emergency', 'desc.added'], true, `${told.text}\n${words}`]);
     }
     // Two words that try the answer stay "not understood": never kept as the story.
     for (const words of ['hapana kabisa', 'yes please', 'sio sasa']) {
@@ -2183,11 +2187,11 @@ describe('danger', () => {
     expect(type(at('danger', told), 'sielewi kwa nini walimchukua').state.draft?.text).toBe(`${told.text}\nsielewi kwa nini walimchukua`);
   });
 
-  it('what is happening, told without a yes or a no ("bado wako nje wanangoja"), is kept as the story, and the question asked again: never guessed, never lost', () => {
+  it('danger going on now, told without a yes or a no ("bado wako nje wanangoja"), is the yes: the numbers first, staff alerted, the words kept as the story', () => {
+    // It was kept as the story and the question asked again: a reporter outside whose house they wait saw no numbers until a tap.
     for (const words of ['bado wako nje wanangoja', 'they are outside my gate', 'wamezunguka nyumba yetu']) {
       const r = type(at('danger'), words);
-      expect([words, r.state.draft?.danger, r.state.draft?.text, said(r), r.effects]).toEqual([words, undefined, words, ['desc.kept_early', 'danger.ask'], []]);
-      expect(said(press(r.state, 'y'))).toContain('emergency');
+      expect([words, r.state.draft?.danger, r.state.draft?.text, said(r), r.effects.map((e) => e.type)]).toEqual([words, true, words, ['emergency', 'desc.kept_early'], ['urgent']]);
     }
   });
 
@@ -2207,7 +2211,8 @@ describe('danger', () => {
   it('a yes that goes on to tell what happened answers the question and begins the story', () => {
     const story = 'Ndio, polisi bado wako hapa wanapiga watu kwa rungu na wengine wamejeruhiwa';
     const r = type(at('danger'), story);
-    expect(said(r)).toEqual(['desc.kept_early', 'emergency']);
+    // The numbers first, as with every yes said with more words.
+    expect(said(r)).toEqual(['emergency', 'desc.kept_early']);
     // The yes is the answer: the story begins after it.
     expect(r.state.draft).toMatchObject({ danger: true, text: story.replace(/^Ndio, /, '') });
     expect(r.effects.map((e) => e.type)).toEqual(['urgent']);
@@ -5426,5 +5431,34 @@ describe('a reporter who gives their name ("naitwa Peter Mwangi", "my name is ..
   it('a name with what happened is the story, as before', () => {
     const r = type(at('desc', { text: undefined }), 'Naitwa Peter, polisi walinipiga jana usiku nje ya soko la Kayole');
     expect([stepOf(r), r.state.draft?.text]).toEqual(['county', 'Naitwa Peter, polisi walinipiga jana usiku nje ya soko la Kayole']);
+  });
+});
+
+describe('danger said in words at the danger question ("wako nje ya nyumba yangu sasa hivi", "mimi niko hatarini")', () => {
+  it.each(['wako nje ya nyumba yangu sasa hivi', 'mimi niko hatarini', 'ni mimi niko hatarini', 'wamezunguka nyumba yangu', 'wanagonga mlango', 'someone is being beaten right now at the gate'])(
+    '"%s" is the yes: the numbers at once and staff alerted (it was kept as the story and the question asked again)',
+    (words) => {
+      const r = type(at('danger'), words);
+      expect([words, r.state.draft?.danger, said(r)[0], r.effects.map((e) => e.type)]).toEqual([words, true, 'emergency', ['urgent']]);
+    },
+  );
+
+  it('campaigning ("Chief alikuwa anapiga campaign na gari ya county") told at the story after a no alerts nobody', () => {
+    const r = type(at('desc', { text: undefined }), 'Chief alikuwa anapiga campaign na gari ya county');
+    expect([r.state.draft?.danger, r.effects]).toEqual([false, []]);
+  });
+});
+
+describe('danger told at the kind or category question ("wako nje ya nyumba yangu sasa hivi nisaidie")', () => {
+  it('the numbers at once, and the danger question later takes it as the yes (staff alerted); it was kept as the story only, and danger asked as if unsaid', () => {
+    const r = type({ draft: { id: ID, step: 'kind' } }, 'wako nje ya nyumba yangu sasa hivi nisaidie');
+    expect([said(r)[0], r.state.draft?.text, r.effects]).toEqual(['emergency', 'wako nje ya nyumba yangu sasa hivi nisaidie', []]);
+    const cat = press(press(r.state, 'police').state, 'p_threats', 'cat');
+    expect([said(cat).slice(1, 2), cat.state.draft?.danger, cat.effects.map((e) => e.type)]).toEqual([['danger.told'], true, ['urgent']]);
+  });
+
+  it('at the category question too; a harm told as past ("walinipiga jana") shows no numbers', () => {
+    expect(said(type(at('cat', { category: undefined }), 'they are outside my house now, help'))[0]).toBe('emergency');
+    expect(said(type(at('cat', { category: undefined }), 'walinipiga jana usiku nje ya soko'))).not.toContain('emergency');
   });
 });

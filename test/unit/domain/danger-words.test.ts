@@ -177,3 +177,39 @@ describe('saysDangerNow: still outside the house, and a threat of losing relief 
     expect(saysDangerNow(text)).toBe(false);
   });
 });
+
+describe('saysDangerNow: harm told in the passive, people trapped or surrounded, the door knocked on (two probes found each missed)', () => {
+  it.each([
+    'someone is being beaten right now at the gate and I am scared',
+    'my brother is being beaten by police as we speak',
+    'people are being attacked at the polling station',
+    'They have surrounded the polling station and are threatening to burn it, we are locked inside',
+    'we are trapped inside the school',
+    'Youths with pangas are chasing voters from the queue, one man is bleeding',
+    'wamezunguka nyumba yangu',
+    'wametuzunguka',
+    'wanagonga mlango',
+  ])('%j', (text) => {
+    expect(saysDangerNow(text)).toBe(true);
+  });
+
+  it.each([
+    'he was being beaten when I arrived yesterday',
+    'police surrounded the polling station yesterday',
+    'the wound is no longer bleeding',
+    'we were locked inside for two hours last night',
+    'Wamezunguka mji mzima wakifanya kampeni',
+  ])('not %j', (text) => {
+    expect(saysDangerNow(text)).toBe(false);
+  });
+});
+
+describe('saysDangerNow: "anapiga campaign", "anapiga siasa" is campaigning, no beating', () => {
+  it.each(['Chief alikuwa anapiga campaign na gari ya county', 'Chief anapiga siasa na gari ya county kila siku', 'The chief was anapiga campaign for the MCA aspirant', 'MCA anapiga politics kanisani', 'wanapiga mziki mkubwa'])('not %j', (text) => {
+    expect(saysDangerNow(text)).toBe(false);
+  });
+
+  it.each(['anampiga sasa hivi', 'wanapiga watu na rungu'])('%j is still danger', (text) => {
+    expect(saysDangerNow(text)).toBe(true);
+  });
+});
