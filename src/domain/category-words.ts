@@ -49,7 +49,9 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   // "Wakadai 500", "alidai elfu mbili": demanded ("-dai"), as "aliitisha" is; only with money named, as "-dai" is also
   // "claimed" ("wakadai ni gaidi", "alidai kuwa mimi ni mwizi ... tarehe 12"), "tulidai haki" (we demanded justice).
   const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay') || DEMANDED_SUM.test(text);
-  const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x)) || /\b\d{1,3}k\b/i.test(text);
+  // A year ("died in 2024", "mwaka 2021") is no sum.
+  const years = new Set([...text.matchAll(YEAR_SAID)].map((m) => m[1]));
+  const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x) && !years.has(x)) || /\b\d{1,3}k\b/i.test(text);
   // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed. A harm to come
   // (`THREATENED_HARM`) is read apart: "they shot him and said they will kill us" is still a shot.
   const shot = w.has('shoot') && !new Set(canonicalWords(text)).has('threat');
@@ -182,7 +184,7 @@ function electionCategories(text: string, w: Set<string>, add: (yes: boolean, ..
   const runBadly = (POLLS_EARLY_LATE.test(plain) || NO_MATERIALS.test(plain)) && (kindChosen || VOTING.test(plain));
   add((/\bkiems\b/.test(plain) && KIT_FAILED.test(plain)) || agentsKeptOut || officialDirects || runBadly || (NAMES_MISSING.test(plain) && (kindChosen || VOTING.test(plain) || /\b(register|daftari)\b/.test(plain))), 'e_polling');
   // A voter handed two ballot papers ("alimpa mpiga kura karatasi mbili za kura"): a second vote, unless too few were given.
-  add((w.has('twice') && w.has('vote')) || VOTED_FOR_ME.test(plain) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
+  add((w.has('twice') && w.has('vote')) || VOTED_FOR_ME.test(plain) || ((w.has('vote') || /\bvoted?\b/.test(plain)) && DEAD_NAME.test(plain)) || (TWO_PAPERS.test(plain) && PAPERS_GIVEN.test(plain) && !TOO_FEW.test(plain)), 'e_personation');
   // A chief campaigning, a county or government vehicle used for a campaign or to ferry voters: state resources misused.
   const stateInCampaign = (CHIEF.test(plain) && CAMPAIGNING.test(plain)) || (STATE_VEHICLE.test(plain) && CAMPAIGN_USE.test(plain));
   add(w.has('govvehicle') || stateInCampaign, 'e_resources');
@@ -218,6 +220,21 @@ const BALLOTS_DESTROYED = /\b(burnt|burned|burning|burn|torched|set (on )?fire|d
 const ALTERED = /\b(threw away|thrown away|destroyed|destroying|tore|torn|burnt|burned|\w*chanwa|\w*chana|alter|altered|altering|changed|changing|change|doctored|doctoring|forged|forging|forgery|fake|faked|falsified|falsifying|tampered|tampering|inflated|inflating|manipulated|manipulating|cooked|edited|erased|cancelled|\w*badilish\w*|\w*ghushi\w*)\b/;
 /** Results changed by someone: "changing the results", "results were altered", "matokeo yamebadilishwa"; not "the results changed". */
 const RESULTS_CHANGED = /\b(changing|changed|altering|altered|doctoring|doctored|manipulating|manipulated|falsifying|falsified|inflating|inflated) (the )?results\b|\bresults (were|was|have been|had been|are being|being) (changed|altered|doctored|manipulated|falsified|inflated|tampered)\b|\bmatokeo (\w+ )?(ya|yame|yali|yana)?badilish\w*\b|\b\w*badilisha matokeo\b/;
+/** A year after the words that say one ("in 2024", "since 2019", "mwaka 2021"). */
+const YEAR_SAID = /\b(?:in|since|mwaka|tangu|year|of)\s+((?:19|20)\d{2})\b/gi;
+
+/**
+ * A vote cast in a dead person's name ("voted using the ID of his late father", "someone voted for a dead person",
+ * "amepiga kura kwa jina ya marehemu baba yake", "kitambulisho cha marehemu"): personation.
+ */
+const DEAD_NAME = new RegExp(
+  [
+    String.raw`\b(?:id|id card|identity card|name|names|papers)\b (?:of|for) (?:his|her|my|their|our|a|the|one) (?:late|dead|deceased)\b`,
+    String.raw`\b(?:voted|voting|vote) (?:for|on behalf of|as) (?:a|the|his|her|my|their|one) (?:late|dead|deceased) \w+`,
+    String.raw`\b(?:jina|kitambulisho|majina|vitambulisho) (?:la|ya|cha|vya) marehemu\b`,
+  ].join('|'),
+);
+
 /** A vote cast in another's name: "my vote was already cast", "someone voted in my name", "dead people voted", "nikaambiwa nimeshapiga kura" (told I had voted). */
 const VOTED_FOR_ME = /\bmy vote (was|had been|has been) (already )?(cast|used|taken)\b|\bvoted (in|using|with) (my|his|her|their|our) (name|id|names|ids)\b|\bdead (people|voters|persons)\b (\w+ ){0,2}?(voted|voting|vote)\b|\b(voted|voting) (\w+ ){0,2}?dead (people|voters|persons|peoples)\b|\bwafu (\w+ )?(wamepiga|walipiga) kura\b|\b(nikaambiwa|niliambiwa|nimeambiwa|wakaniambia|waliniambia|wameniambia)( kwamba| eti)?( tayari)? (nimesha|nilisha|nime|nili)piga kura\b/;
 /** Teargas as a verb: "teargassed", "tear gassed", "tear-gassing" (the lexicon reads the noun). */

@@ -579,8 +579,15 @@ describe('categoryOfEitherKind: a relative taken or bought free, boxes at night,
     ['maajenti wetu walifukuzwa kituo cha kujumlisha kura', { kind: 'election', code: 'e_polling' }],
     ['our agents were kicked out of the counting hall', { kind: 'election', code: 'e_polling' }],
     ['mawakala wetu wamefukuzwa kituoni kabla ya kuhesabu kura', { kind: 'election', code: 'e_polling' }],
+    // "Anapiga campaign", "anapiga siasa" with a county car is campaigning on public resources (it was a beating by the police).
+    ['Chief alikuwa anapiga campaign na gari ya county', { kind: 'election', code: 'e_resources' }],
+    ['The chief was anapiga campaign for the MCA aspirant using the county vehicle', { kind: 'election', code: 'e_resources' }],
   ] as const)('%j', (words, offer) => {
     expect(categoryOfEitherKind(words)).toEqual(offer);
+  });
+
+  it.each(['Chief anapiga siasa na gari ya county kila siku', 'wanapiga mziki mkubwa usiku'])('%j names no beating', (words) => {
+    expect(categoryInWords(words, 'police')).toBeUndefined();
   });
 
   it.each([
@@ -857,5 +864,23 @@ describe('categoryInWords: a poll run late is the station\'s hours, not any act 
 
   it.each(['wamemnyima dhamana', 'walimnyima bond', 'wamekataa kumpa dhamana', 'they denied him bail'])('"%s" (bail denied): held, an unlawful arrest or detention', (words) => {
     expect(categoryInWords(words, 'police')).toBe('p_arrest');
+  });
+});
+
+describe('a vote cast in a dead person\'s name (a probe found it read as bribery, the year of death as money, or not at all)', () => {
+  it.each([
+    'My neighbour voted using the ID of his late father who died in 2024',
+    'voted in the name of my dead uncle',
+    'A man came with the ID card of his dead brother and voted',
+    'someone voted for a dead person',
+    'Mtu amepiga kura kwa jina ya marehemu baba yake',
+    'alipiga kura na kitambulisho cha marehemu mama yake',
+  ])('%j is personation', (words) => {
+    expect(categoryInWords(words, 'election')).toBe('e_personation');
+  });
+
+  it('a year said with "in" or "mwaka" is no sum of money; a sum still is', () => {
+    expect(categoryInWords('he was paid 500 by the MP in 2022 to vote', 'election')).toBe('e_bribery');
+    expect(categoryInWords('alikufa mwaka 2021 na bado jina lake liko kwenye daftari, mtu alipiga kura kwa jina lake', 'election')).not.toBe('e_bribery');
   });
 });
