@@ -188,7 +188,9 @@ const NONE_HURT_LEAD = new RegExp(String.raw`^(?:(?:hapana|no|la|nope) )?(?:${NO
  */
 const NOT_TREATED = new RegExp(
   String.raw`\b(?:\w*jatibiwa|(?:ha|hawa|hatu|si)(?:ku|ja)(?:ni|tu|m|mw|wa)?(?:pa|pata|patia|pewa|shonwa|fungwa)(?: \w+)? (?:first aid|huduma ya kwanza|bandage|bandeji|matibabu|dawa)|(?:ha|hawa|hatu|si)(?:ku|ja)shonwa|(?:did not|didn t|didnt|never|not) (?:even )?(?:give|get|got|given|receive)(?: (?:me|us|him|her|them))?(?: (?:even|any))? (?:first aid|treatment|a bandage)|no first aid|hakutibiwa|sikutibiwa|hawakutibiwa|hatukutibiwa|hajaenda|sijaenda|hawajaenda|hatujaenda|hakuenda|sikuenda|hawakuenda|hatukuenda|bila matibabu|hakuna matibabu|no treatment|not treated|no medical|not yet treated|untreated|` +
-    String.raw`\w*japelekwa|hakupelekwa|hawakupelekwa|sikupelekwa|hatukupelekwa|\w*hitaji (?:matibabu|kutibiwa|daktari|hospitali)|needs? (?:treatment|a doctor|medical)|walikataa|refused|\w*nyimwa|(?:no|bila|hakuna|hamna|without(?: going to)?) (?:hospital|hospitali|doctor|daktari|clinic|kliniki|dispensary|zahanati)|hakumpeleka|hawakumpeleka|hawakunipeleka|hawakutupeleka|hawakuwapeleka|\w*kosa pesa|could not get|couldn t get|hakuweza|hawakuweza|sikuweza|hatukuweza|hakuna pesa|hatuna pesa|sina pesa|no money|can t afford|cant afford|could not|couldn t|couldnt|didn t go|didnt go|did not go|has not (?:been|gone)|hasn t (?:been|gone)|hasnt (?:been|gone)|not (?:yet )?(?:been|gone) to)\b`,
+    String.raw`\w*japelekwa|hakupelekwa|hawakupelekwa|sikupelekwa|hatukupelekwa|\w*hitaji (?:matibabu|kutibiwa|daktari|hospitali)|needs? (?:treatment|a doctor|medical)|walikataa|refused|\w*nyimwa|(?:no|bila|hakuna|hamna|without(?: going to)?) (?:hospital|hospitali|doctor|daktari|clinic|kliniki|dispensary|zahanati)|hakumpeleka|hawakumpeleka|hawakunipeleka|hawakutupeleka|hawakuwapeleka|\w*kosa pesa|could not get|couldn t get|hakuweza|hawakuweza|sikuweza|hatukuweza|hakuna pesa|hatuna pesa|sina pesa|no money|can t afford|cant afford|could not|couldn t|couldnt|didn t go|didnt go|did not go|has not (?:been|gone)|hasn t (?:been|gone)|hasnt (?:been|gone)|not (?:yet )?(?:been|gone) to|` +
+    // Care that cannot be reached ("we cant get him to hospital", "hatuwezi kumpeleka hospitali"): none had yet.
+    String.raw`(?:cannot|can not|can t|cant|unable to|hatuwezi|siwezi|hawezi|hamwezi)(?: \w+){0,3}? (?:hospital|hospitali|doctor|daktari|clinic|kliniki|treatment|matibabu))\b`,
 );
 /** Not admitted ("hakulazwa"): says nothing of whether they were treated at all; "not hurt" after other words is no answer either. */
 const NOT_ADMITTED = /\b(?:hakulazwa|hawakulazwa|sikulazwa|hatukulazwa|not admitted|not (?:hurt|injured|wounded))\b/;
@@ -321,12 +323,22 @@ export function notYetWithMore(text: string): boolean {
   return !RECORD_YES.test(words) && !RECORD_HAD.test(words);
 }
 
+/** Filled: "ndio nilijaza P3", "tumejaza P3", "P3 imejazwa", "ndio, P3 iko", "we filled the p3". */
+const RECORD_FILLED =
+  /^(?:(?:ndio|ndiyo|yes) )?(?:(?:(?:ni|tu|a|wa)(?:li|me)jaza|(?:i|we|he|she|they) (?:have |had )?filled|filled)(?: (?:the|a|it|p3|prc|fomu|form|ya|in|out))*|(?:(?:the|fomu ya) )?(?:p3|prc)(?: (?:form|fomu))? (?:imejazwa|ilijazwa|iko|ipo|tunayo|ninayo|was filled|is filled|has been filled)(?: (?:tayari|already))?)$/;
+/**
+ * Not yet: not filled ("hatujajaza", "we have not filled it"), refused the form ("tulinyimwa P3", "nilikataliwa P3"),
+ * not gone yet, or going later ("bado hatujaenda", "tutaenda kesho").
+ */
+const RECORD_LATER =
+  /^(?:(?:hapana|no|la) )?(?:bado )?(?:(?:ha|si|hatu|hawa)jajaza|(?:i|we|he|she|they) (?:have not|haven t|havent|has not|hasn t|hasnt) filled|not filled|\w*(?:nyimwa|kataliwa) (?:p3|prc|fomu)|(?:sijaenda|hatujaenda|hajaenda|hawajaenda)|(?:nitaenda|tutaenda|ataenda|wataenda|(?:i|we|he|she|they) will go))(?: \w+){0,4}$/;
+
 /** The P3 question answered in words beyond a bare yes or no; undefined when they say neither. */
 export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'unknown'> | undefined {
   if (text.length > 60) return undefined;
   const n = plainWords(text);
-  if (RECORD_NOT_YET.test(n) || RECORD_NOT_GONE.test(n) || P3_REFUSED.test(n)) return 'not_yet';
-  if (RECORD_YES.test(n) || RECORD_HAD.test(n)) return 'yes';
+  if (RECORD_NOT_YET.test(n) || RECORD_NOT_GONE.test(n) || P3_REFUSED.test(n) || RECORD_LATER.test(n)) return 'not_yet';
+  if (RECORD_YES.test(n) || RECORD_HAD.test(n) || RECORD_FILLED.test(n)) return 'yes';
   return undefined;
 }
 
@@ -378,7 +390,7 @@ export function wentToHospital(text: string): boolean {
 const YES_LEAD = /^(?:ndio|ndiyo|ndyo|ndo|yes|yeah|yep|eeh|ee)\b/;
 /** What was done to the body ("walimvunja mkono", "they broke his arm", "alipigwa risasi"). */
 const HARM_DONE =
-  /\b(?:\w*vunj\w*|broke|broken|fractur\w*|\w*pigwa|(?:wa|a)(?:li|me|ka)(?:ni|m|mw|tu|wa)(?:piga|chapa|kata|choma|dunga|kanyaga|jeruhi|umiza|vunja)|beat|beaten|hit|kicked|shot|stabbed|cut|slapped|whipped|burnt|burned|tortured|assaulted|risasi)\b/;
+  /\b(?:\w*vunj\w*|broke|broken|fractur\w*|\w*pigwa|(?:wa|a)(?:li|me|ka)(?:ni|m|mw|tu|wa)(?:piga|chapa|kata|choma|dunga|kanyaga|jeruhi|umiza|vunja)|beat|beaten|hit|kicked|shot|stabbed|cut|slapped|whipped|burnt|burned|tortured|assaulted|risasi|bleeding|bled|(?:\w*vuja|\w*toka) damu)\b/;
 /** The yes taken back or denied after it ("ndio lakini hakuumia", "yes but they did not beat him"): no yes read. */
 const YES_TAKEN_BACK = /\b(?:no|not|never|didn|didnt|hakuna|hamna|si|sio|lakini|ila|but|(?:ha|hawa|hatu|si)ku\w+)\b/;
 /**
@@ -484,9 +496,21 @@ const BUT = /\b(?:but|lakini|ila)\b/;
  * hurt?" after a killing, no one else hurt; the death told after it is the one the report is about (`deathTold`
  * read it so, and the question was asked again). Not "no one else died" (of the dead, not of the hurt), nor with harm told after it.
  */
+/** The one who died, as a mother names them ("yeye", "mwanangu", "my son"). */
+const THE_DEAD = String.raw`(?:yeye|mwanangu|mtoto wangu|mume wangu|mke wangu|(?:kaka|dada|ndugu|baba|mama) yangu|him|her|my (?:son|daughter|brother|sister|husband|wife|father|mother|child))`;
+/**
+ * "Hapana, ni mwanangu peke yake", "yeye tu ndiye alikufa", "just him", "hapana mwingine": the dead one alone, no one
+ * else hurt. Whole message; read only where "anyone else?" is asked after a killing.
+ */
+const ONLY_THE_DEAD = new RegExp(
+  String.raw`^(?:(?:hapana|no|la|nope|hakuna|hamna) )?(?:(?:ni|it was|its|it s) )?(?:(?:only|just) ${THE_DEAD}|${THE_DEAD} (?:tu|peke yake|pekee|only|alone)(?: (?:tu|peke yake|pekee))?)` +
+    String.raw`(?: (?:ndiye|ndio|ndiyo|who|aliye|that))?(?: (?:alikufa|aliuawa|aliyekufa|aliyeuawa|amekufa|ameuawa|kufa|died|was killed|got killed|is dead))?$|^(?:hapana|no|la) mwingine$`,
+);
+
 export function noOneElseButTheDead(text: string): boolean {
   if (text.length > 200) return false;
   const n = plainWords(text).trim();
+  if (ONLY_THE_DEAD.test(n)) return true;
   const lead = NO_ONE_ELSE_LEAD.exec(n);
   const rest = lead ? n.slice(lead[0].length) : '';
   const death = [...rest.matchAll(DEATH)][0];
@@ -578,12 +602,16 @@ const UNSURE_IF_HURT =
  * hurt told). Not with someone's harm told after it ("sijui kama wengine waliumia, mimi niliumia mguu", "... they took
  * him to hospital"): that is read as it was.
  */
+/** "Sijui, bado yuko ndani hatujamwona": not known, with why after a pause (the words were lost to "use the buttons"). */
+const UNSURE_THEN_WHY = /^(?:sijui|hatujui|sina uhakika|i don['’]?t know|i do not know|we don['’]?t know|not sure|idk)\s*[,.;:-]+\s*(\S.*)$/i;
+
 export function unsureIfHurt(text: string): boolean {
   if (text.length > 200) return false;
   const plain = plainWords(text);
   const m = UNSURE_IF_HURT.exec(plain);
-  if (!m) return false;
-  const after = plain.slice(m[0].length);
+  const why = m ? undefined : UNSURE_THEN_WHY.exec(text.trim())?.[1];
+  if (!m && !why) return false;
+  const after = m ? plain.slice(m[0].length) : plainWords(why ?? '');
   return !(HURT.test(after) || HARMED.test(after) || BEATEN.test(after) || TREATED.test(after) || IN_HOSPITAL_AFTER.test(after));
 }
 /** Someone's hurt or care told after the unsure part, in words `HURT` and `TREATED` do not hold ("niliumia", "took him to hospital"). */

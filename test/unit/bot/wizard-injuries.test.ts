@@ -1151,3 +1151,39 @@ describe('the P3 question: a refusal denied, and a form the police hold', () => 
     expect(type(at('p3', hurt), 'they have the p3 form').state.draft?.injuries?.record).toBeUndefined();
   });
 });
+
+describe('bleeding told after a yes, at length ("yes two people, one is bleeding badly and we cant get him to hospital")', () => {
+  it('someone hurt, the words kept for staff; it was asked again with the injuries left empty', () => {
+    const words = 'yes two people, one is bleeding badly and we cant get him to hospital';
+    const r = type(at('hurt', { text: STORY }), words);
+    // The yes is the answer's, as with every answer kept.
+    expect([r.state.draft?.injuries?.hurt, r.state.draft?.text]).toEqual(['hurt', `${STORY}\n${words.replace(/^yes /, '')}`]);
+  });
+});
+
+describe('after a killing, "only him" said the way a grieving mother says it ("hapana, ni mwanangu peke yake")', () => {
+  const killing = { category: 'p_killing' as const, text: 'Mwanangu Brian aliuawa na polisi Kondele' };
+  it.each(['hapana ni yeye peke yake alikufa', 'hapana, ni mwanangu peke yake', 'ni yeye peke yake', 'hapana, yeye tu ndiye alikufa', 'hakuna, mwanangu tu ndio aliuawa', 'hapana ni yeye tu', 'hapana mwingine', 'no, only my son', 'just him'])(
+    '"%s" is no one else hurt, the next question asked (it was asked again, and again)',
+    (words) => {
+      const r = type(at('hurt', killing), words);
+      expect([words, r.state.draft?.injuries?.hurt, stepOf(r)]).toEqual([words, 'none', 'county']);
+    },
+  );
+
+  it('"only him" where anyone hurt is asked (not after a killing) is no such answer', () => {
+    expect(type(at('hurt', { text: STORY }), 'ni yeye peke yake').state.draft?.injuries?.hurt).not.toBe('none');
+  });
+});
+
+describe('"sijui" with why at "was anyone hurt?" ("sijui, bado yuko ndani hatujamwona")', () => {
+  it('skipped as "sijui" is, the words kept for staff (they were lost to "use the buttons")', () => {
+    const words = 'sijui, bado yuko ndani hatujamwona';
+    const r = type(at('hurt', { text: STORY }), words);
+    expect([r.state.draft?.injuries?.hurt, stepOf(r), r.state.draft?.text]).toEqual([undefined, 'county', `${STORY}\n${words}`]);
+  });
+
+  it('"sijui, walimpiga sana" tells harm: read as before, never skipped', () => {
+    expect(type(at('hurt', { text: STORY }), 'sijui, walimpiga sana').state.draft?.step).not.toBe('county');
+  });
+});

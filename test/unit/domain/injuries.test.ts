@@ -108,12 +108,35 @@ describe('injuries', () => {
   });
 
   it('after a killing, "no one else" then only the one who died told is no one else hurt; another harmed after it is not', () => {
-    for (const text of ['no one else, only my brother who died', 'hakuna mwingine, ni ndugu yangu tu aliyekufa', 'nobody else was hurt, just my son who was killed', 'hapana, hakuna mtu mwingine aliyeumia, ni yeye tu aliyefariki']) expect([text, noOneElseButTheDead(text)]).toEqual([text, true]);
-    for (const text of ['no one else', 'hakuna mwingine', 'no one else died but his wife was beaten', 'hakuna mwingine aliyekufa lakini mke wake alipigwa', 'only my brother who died', 'no one else, my brother was injured']) expect([text, noOneElseButTheDead(text)]).toEqual([text, false]);
+    for (const text of ['no one else, only my brother who died', 'hakuna mwingine, ni ndugu yangu tu aliyekufa', 'nobody else was hurt, just my son who was killed', 'hapana, hakuna mtu mwingine aliyeumia, ni yeye tu aliyefariki', 'only my brother who died']) expect([text, noOneElseButTheDead(text)]).toEqual([text, true]);
+    for (const text of ['no one else', 'hakuna mwingine', 'no one else died but his wife was beaten', 'hakuna mwingine aliyekufa lakini mke wake alipigwa', 'no one else, my brother was injured']) expect([text, noOneElseButTheDead(text)]).toEqual([text, false]);
   });
 
   it('an answer that says more than the buttons hold is told apart from the answer alone', () => {
     for (const text of ['yes he is bleeding', 'ndio anavuja damu', 'ndiyo, walimvunja mkono', 'ndio alitibiwa hospitali ya Nakuru']) expect([text, saysMoreThanHurt(text)]).toEqual([text, true]);
     for (const text of ['ndio', 'Yes, badly hurt', 'ndio, alitibiwa hospitali', 'bado hajatibiwa', 'yes injured', 'yes he was treated', 'ndio ameumia sana']) expect([text, saysMoreThanHurt(text)]).toEqual([text, false]);
+  });
+});
+
+describe('hurt and the P3 question, as two probes typed them', () => {
+  it.each([
+    // Care that cannot be reached is none had (it read "treated": a case file would tell IPOA they got help).
+    ['a man is bleeding badly and we cant get him to hospital', 'untreated'],
+    ['we cannot take him to hospital', 'untreated'],
+    ['hatuwezi kumpeleka hospitali', 'untreated'],
+    ['he is unable to get treatment', 'untreated'],
+    // Still treated when they were.
+    ['alitibiwa hospitali', 'treated'],
+  ])('"%s" to "was anyone hurt?" reads %s', (text, answer) => {
+    expect(readHurt(text)).toBe(answer);
+  });
+
+  it.each([
+    ['ndio nilijaza P3', 'yes'], ['tumejaza P3', 'yes'], ['P3 imejazwa', 'yes'], ['ndio, P3 iko', 'yes'], ['ndio P3 iko', 'yes'], ['we filled the p3', 'yes'],
+    ['tulinyimwa P3', 'not_yet'], ['nilikataliwa P3 na polisi', 'not_yet'], ['hatujajaza', 'not_yet'], ['bado hatujaenda', 'not_yet'], ['tutaenda kesho', 'not_yet'], ['we have not filled it', 'not_yet'],
+    // Doubt is no answer.
+    ['sijui kama ilijazwa', undefined],
+  ])('"%s" to the P3 question reads %s', (text, answer) => {
+    expect(readMedicalRecord(text)).toBe(answer);
   });
 });
