@@ -26,11 +26,22 @@ export function placeThenDay(input: string, now: Date): { place: string; day: Da
     // "At Globe at 10pm": an hour alone is a day too, as the date question reads it (`timeAlone`).
     const alone = word ? undefined : timeAlone(words.slice(k).join(' '), now);
     const read = word === 'now' ? undefined : (wordDay(word ?? alone?.day, now, alone?.time ?? time) ?? dateDay(words.slice(k).join(' '), now, time));
-    const place = words.slice(0, k).join(' ').replace(/[.!,;:]+$/u, '');
+    const place = withoutItWas(words.slice(0, k).join(' ').replace(/[.!,;:]+$/u, ''));
     if (read && /\p{L}/u.test(place) && !notAPlace(place, now)) return { place, day: read };
   }
   return undefined;
 }
+
+/** "It was", "ilikuwa" ending the place before its day ("Kangemi. Ilikuwa jana jioni"): no part of the place's name. */
+const IT_WAS_END = /(?:[\s.!,;:-]+|^)(?:(?:and|na)\s+)?(?:ilikuwa|it was|it['’]?s|was)$/iu;
+/** The place without a trailing "it was" ("Kangemi. Ilikuwa" is Kangemi); as typed when nothing else is left ("Ilikuwa"). */
+function withoutItWas(place: string): string {
+  const kept = place.replace(IT_WAS_END, '').replace(/[.!,;:]+$/u, '');
+  return /\p{L}/u.test(kept) ? kept : place;
+}
+
+/** "It was", "ilikuwa", "on", "from", "the whole day" leading a day ("it was yesterday evening", "from 6am today"): read without it. */
+const IT_WAS_LEAD = /^\s*(?:it was|it['’]?s|was|ilikuwa|ilitokea|it happened|happened|on|from|since|tangu|(?:the )?whole day|all day|siku nzima)\s+/i;
 
 /**
  * A date written ("tarehe 12", "12/11", "Jumanne iliyopita"), with the time of day typed with it; after a place too
@@ -57,7 +68,7 @@ export function wordDay(word: Word | undefined, now: Date, time?: string): DayRe
 /** The answer to "when?", whole: a day word ("jana saa nne usiku"), an hour alone ("saa tatu asubuhi") or a date. */
 export function dayAnswer(typed: string, now: Date, saidBefore?: string): DayRead | undefined {
   // "Jna usku", "yestaday", "leo asbh": read as the words they are meant to be.
-  const input = daySpelling(typed);
+  const input = daySpelling(typed.replace(IT_WAS_LEAD, ''));
   // "Jana saa nne usiku": yesterday, said with the hour (not asked for, kept as typed).
   const { day, time, dayAlone } = splitTime(input);
   const word = readWord(day) ?? (dayAlone ? readWord(dayAlone) : undefined);
@@ -104,7 +115,7 @@ export function thenMore<T>(input: string, head: (words: string) => T | undefine
 }
 
 /** When in that day, after the day ("during tallying", "after voting", "wakati wa kuhesabu kura"): kept in the story with the day. */
-const WHEN_IN_THE_DAY = /^(?!(?:before|kabla ya) (?:last|iliyopita|the last one|that)\b)(?:during|after|before|while|when|at the time of|wakati(?: wa)?|baada ya|kabla ya|katikati ya)\b/;
+const WHEN_IN_THE_DAY = /^(?!(?:before|kabla ya) (?:last|iliyopita|the last one|that)\b)(?:during|after|before|while|when|at the time of|wakati(?: wa)?|baada ya|kabla ya|katikati ya)\b|^(?:on )?(?:the )?(?:polling|election|voting) day$|^siku ya (?:kura|uchaguzi|kupiga kura)$/;
 
 /** What only softens, hedges or ends an answer ("jana tu", "yesterday please", "yesterday, I think"): nothing to keep. */
 const NOTHING_MORE = new Set('tu hivi hiyo hio ok okay sawa please pls tafadhali asante thanks thank you basi bana ndio yes sir madam boss i think guess nadhani labda maybe pengine probably'.split(' '));

@@ -1595,8 +1595,41 @@ function countyChecked(turn: Turn, d: Draft, input: string): boolean {
   return asked;
 }
 
+/** What comes before the first pause ("sijui jina, ilikuwa jana usiku": "sijui jina"), and what follows it. */
+const FIRST_PAUSE = /^([^,.;:]+)[,.;:]+\s*(\S.*)$/u;
+
+/**
+ * "Sijui jina, ilikuwa jana usiku", "hapana, juzi", "sikumbuki, ilikuwa giza" at the place question: no place known
+ * (or a no), then more. The nearest place asked for; a day said after it taken, other words kept in the story. They
+ * were kept as the place ("sijui jina, ilikuwa", "hapana").
+ */
+function noPlaceThenMore(turn: Turn, d: Draft, input: string): boolean {
+  const [, head = '', rest = ''] = FIRST_PAUSE.exec(input.trim()) ?? [];
+  if (!rest || !(dontKnow(head) || readWord(head) === 'no')) return false;
+  const day = dayAnswer(rest, turn.now);
+  if (day) noteDay(d, day);
+  // Kept in the story, which says the place is still needed ("place.story_added").
+  else if (!storyPart(rest) || !addWords(turn, d, rest)) return false;
+  if (day) turn.say('place.unknown');
+  turn.show();
+  return true;
+}
+
+/**
+ * "Yesterday at Moi primary", "it was yesterday evening at Moi primary": the day, then the place led into ("at", "pale"),
+ * no hour ("yesterday at 8pm"). It was the whole place, and the day asked again.
+ */
+function dayThenPlace(turn: Turn, d: Draft, input: string): boolean {
+  const first = dayThenMore(input, turn.now);
+  const place = first ? placeInWords(first.rest) : '';
+  if (!first || place === first.rest.trim() || /^\d/.test(place) || dayAnswer(place, turn.now) || !namesAPlace(first.rest)) return false;
+  noteDay(d, first.day);
+  takePlace(turn, d, withTown(place, townOf(d)));
+  return true;
+}
+
 function onPlaceText(turn: Turn, d: Draft, input: string): void {
-  if (countyChecked(turn, d, input) || placeCorrected(turn, d, input)) return;
+  if (countyChecked(turn, d, input) || placeCorrected(turn, d, input) || noPlaceThenMore(turn, d, input)) return;
   // "Sorry", "samahani" alone: no place (it was kept as the place "sorry"); no hurry, and Back changes a county given wrong.
   if (sorryOnly(input)) {
     turn.say('place.sorry');
@@ -1637,6 +1670,7 @@ function onPlaceText(turn: Turn, d: Draft, input: string): void {
     turn.say(`place.${check.reason}`, { max: check.max });
     return turn.show();
   }
+  if (dayThenPlace(turn, d, check.text)) return;
   // "Near the stage juzi jioni": the day said after the place answers when; in the place it was asked again.
   const split = placeThenDay(check.text, turn.now);
   if (split) noteDay(d, split.day);

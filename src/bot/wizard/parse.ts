@@ -124,7 +124,7 @@ const WORDS: Record<Word, readonly string[]> = {
     'now', 'right now', 'sasa', 'sasa hivi', 'saa hii', 'hivi sasa', 'hivi sasa hivi', 'happening now', 'it is happening now', 'its happening now',
     'it s happening now', 'still happening', 'happening right now', 'inatokea sasa', 'inatokea sasa hivi', 'inaendelea', 'bado inaendelea', 'inaendelea sasa', 'inaendelea sasa hivi',
     // "Even now", "still right now": it goes on, as "bado inaendelea". ("Sasa" alone at the danger question is a greeting.)
-    'hata sasa', 'hata sasa hivi', 'bado sasa hivi', 'ongoing', 'still ongoing', 'its still happening', 'it s still happening', 'it is still happening', 'still going on',
+    'hata sasa', 'hata sasa hivi', 'bado sasa hivi', 'ongoing', 'still ongoing', 'its still happening', 'it s still happening', 'it is still happening', 'still going on', 'still happening now', 'its still happening now', 'it s still happening now', 'it is still happening now', 'still going on now',
     // Sheng ("sai hii", "sahii") and Kenyan English ("now now") for right now: they were "I could not read that date".
     'sai hii', 'sahii', 'sai hivi', 'saa hii hii', 'now now',
   ],

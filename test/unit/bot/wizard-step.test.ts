@@ -5462,3 +5462,43 @@ describe('danger told at the kind or category question ("wako nje ya nyumba yang
     expect(said(type(at('cat', { category: undefined }), 'walinipiga jana usiku nje ya soko'))).not.toContain('emergency');
   });
 });
+
+describe('a place and a day in one answer at the place question, either way round, or no place known with the day', () => {
+  it.each([
+    ['Free Area. Ilikuwa jana jioni', 'Free Area'],
+    ['pale Free Area, ilikuwa jana saa moja jioni', 'Free Area'],
+    ['yesterday at Moi primary Kaptembwo', 'Moi primary Kaptembwo'],
+    ['it was yesterday evening at Moi primary Kaptembwo', 'Moi primary Kaptembwo'],
+  ])('"%s": the place "%s" and the day yesterday (the place kept "Ilikuwa" or the day, and the day was asked again)', (words, place) => {
+    const r = type(at('place'), words);
+    expect([words, r.state.draft?.place, r.state.draft?.when]).toEqual([words, place, 'yesterday']);
+  });
+
+  it.each([
+    ['sijui jina, ilikuwa jana usiku', 'yesterday'],
+    ['hapana, juzi', 'date'],
+  ])('"%s": no place, asked for the nearest one; the day taken when one is said (it was kept as the place)', (words, when) => {
+    const r = type(at('place'), words);
+    expect([words, r.state.draft?.place, said(r)[0], r.state.draft?.when]).toEqual([words, undefined, 'place.unknown', when]);
+  });
+
+  it('"sikumbuki, ilikuwa giza": no place, the words after it kept in the story, the place asked again (it was the place)', () => {
+    const r = type(at('place'), 'sikumbuki, ilikuwa giza');
+    expect([r.state.draft?.place, said(r), r.state.draft?.text]).toEqual([undefined, ['place.story_added', 'place.ask'], `${draftAt('place').text}\nilikuwa giza`]);
+  });
+});
+
+describe('the day said with "it was", "from", "the whole day" or a tail ("polling day") at the date question', () => {
+  it.each([
+    ['it was yesterday evening at around 6', 'yesterday'],
+    ['it was this morning at around 7', 'today'],
+    ['it was yesterday at around 6', 'yesterday'],
+    ['from 6am today', 'today'],
+    ['the whole day today', 'today'],
+    ['it is still happening now', 'now'],
+    ['on 9th August, polling day', 'date'],
+  ] as const)('"%s" is %s (it was "I could not read that date")', (words, when) => {
+    const r = type(at('when'), words);
+    expect([words, r.state.draft?.when, stepOf(r)]).toEqual([words, when, 'review']);
+  });
+});
