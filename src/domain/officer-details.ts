@@ -23,9 +23,10 @@ export function isPoliceUnit(s: unknown): s is PoliceUnit {
 /** Words people type for each unit, in English and Swahili (after lower-casing and dropping punctuation). */
 const UNIT_WORDS: [PoliceUnit, RegExp][] = [
   ['gsu', /\b(gsu|general service unit)\b/],
-  ['ap', /\b(ap|aps|administration police|admin police|polisi wa utawala)\b/],
+  // Its own units too: the Rapid Deployment Unit, Security of Government Buildings, the Border Police; "maAP" in Sheng.
+  ['ap', /\b(ap|aps|ma ?aps?|administration police|admin police|(?:polisi|askari) wa utawala|rdu|rapid deployment( unit)?|sgb|bpu|border police( unit)?)\b/],
   ['dci', /\b(dci|cid|criminal investigations?|directorate of criminal investigations|makachero)\b/],
-  ['traffic', /\b(traffic|trafiki|polisi wa trafiki|police wa trafiki)\b/],
+  ['traffic', /\b(traffic|trafiki|trafik|trafic|traffik|polisi wa trafiki|police wa trafiki)\b/],
   ['kps', /\b(kps|kenya police( service)?|(regular|ordinary|normal) police|(polisi|police|askari) wa kawaida)\b/],
   // "Police" alone says who they were, not which service: recorded as not known, never as the regular police.
   ['other', /\b(police|polisi|polis|askari|cops?)\b/],

@@ -225,18 +225,19 @@ function withoutAttire(d: Draft): OfficerDetails {
 
 /** Whom it happened to, typed instead of tapped (whole message, English and Swahili). */
 const ROLE_WORDS: Record<string, ReporterRole> = {
-  me: 'victim', 'to me': 'victim', myself: 'victim', mimi: 'victim', 'mimi mwenyewe': 'victim', 'ni mimi': 'victim',
-  witness: 'witness', 'i saw it': 'witness', 'i saw it happen': 'witness', shahidi: 'witness', niliona: 'witness', 'niliona likitokea': 'witness',
+  me: 'victim', 'to me': 'victim', myself: 'victim', mimi: 'victim', 'mimi mwenyewe': 'victim', 'ni mimi': 'victim', 'ni mimi mwenyewe': 'victim', 'mimi ndiye': 'victim', 'mimi ndio': 'victim',
+  'ilinitokea mimi': 'victim', ilinitokea: 'victim', 'it was me': 'victim', 'me myself': 'victim',
+  witness: 'witness', 'i saw it': 'witness', 'i saw it happen': 'witness', 'i saw it myself': 'witness', shahidi: 'witness', 'shahidi tu': 'witness', niliona: 'witness', 'niliona tu': 'witness', 'niliona likitokea': 'witness',
   'someone else': 'on_behalf', 'somebody else': 'on_behalf', 'for someone': 'on_behalf', 'mtu mwingine': 'on_behalf', 'ninamripotia': 'on_behalf',
 };
 
 /** Family and others a report is made for, with whose they are ("mtoto wangu", "my brother"): "mama", "bwana" alone address the listener. */
-const KIN = String.raw`(?:mtoto|watoto|mwanangu|wanangu|ndugu|kaka|dada|mama|baba|bwana|mume|mke|rafiki|jirani|binamu|mjomba|shangazi) (?:wangu|yangu|zangu|wetu|yetu)|mwanangu|wanangu|my (?:son|daughter|child|kid|children|brother|sister|husband|wife|mother|mum|mom|father|dad|friend|neighbour|neighbor|cousin|uncle|aunt|relative)`;
+const KIN = String.raw`(?:mtoto|watoto|mwanangu|wanangu|ndugu|kaka|dada|mama|baba|bwana|mume|mke|rafiki|jirani|binamu|mjomba|shangazi|kijana|bibi|shemeji|mpwa) (?:wangu|yangu|zangu|wetu|yetu)|mwanangu|wanangu|mamangu|babangu|kakangu|dadangu|jirani|my (?:son|daughter|child|kid|children|brother|sister|husband|wife|mother|mum|mom|father|dad|friend|neighbour|neighbor|cousin|uncle|aunt|relative)`;
 /** Whom it happened to, said in a few words, whole: the reporter ("mimi ndio nilishikwa", "it happened to me"), a witness, or someone else. */
 const ROLE_SAID: [RegExp, ReporterRole][] = [
   [new RegExp(String.raw`^(?:(?:it )?happened to |ilimtokea |ni |ninamripotia |reporting for |for )?(?:${KIN})$`), 'on_behalf'],
-  [/^(?:i was (?:a |the )?witness|(?:mimi )?(?:nilikuwa |ni )?shahidi|i (?:just )?saw (?:it|everything)(?: happen)?|niliona (?:kila kitu|yote))$/, 'witness'],
-  [/^(?:(?:ni |ndio |ndiyo |yes )?mimi(?: mwenyewe)?(?: ndio| ndiye)? \w*(?:shikwa|pigwa|kamatwa|tishiwa|itishwa|umizwa)|(?:it )?happened to me|i was the victim)$/, 'victim'],
+  [/^(?:i was (?:a |the )?witness|(?:mimi )?(?:nilikuwa |ni )?shahidi(?: tu)?|i (?:just )?saw (?:it|everything)(?: happen)?|niliona (?:kila kitu|yote))$/, 'witness'],
+  [/^(?:(?:ni |ndio |ndiyo |yes )?mimi(?: mwenyewe)?(?: ndio| ndiye)?(?: nilikuwa)? \w*(?:shikwa|pigwa|kamatwa|tishiwa|itishwa|umizwa)|(?:it )?happened to me|i was the victim)$/, 'victim'],
 ];
 
 function roleTyped(n: string): ReporterRole | undefined {

@@ -473,6 +473,18 @@ describe('whom it happened to, typed in a sentence', () => {
     ['mtoto wangu', 'on_behalf'],
     ['ninamripotia ndugu yangu', 'on_behalf'],
     ['my brother', 'on_behalf'],
+    // As a probe typed them (each was "use the buttons", with the whole intro again).
+    ['kijana wangu', 'on_behalf'],
+    ['ni jirani', 'on_behalf'],
+    ['mamangu', 'on_behalf'],
+    ['mimi ndiye', 'victim'],
+    ['ni mimi mwenyewe', 'victim'],
+    ['ilinitokea mimi', 'victim'],
+    ['mimi ndio nilikuwa nimeshikwa', 'victim'],
+    ['it was me', 'victim'],
+    ['niliona tu', 'witness'],
+    ['mimi nilikuwa shahidi tu', 'witness'],
+    ['I saw it myself', 'witness'],
   ] as const)('"%s" is %s (it was "use the buttons", with the whole intro again)', (words, role) => {
     expect([words, type(at('role'), words).state.draft?.role]).toEqual([words, role]);
   });

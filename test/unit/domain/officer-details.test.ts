@@ -95,6 +95,12 @@ describe('police units', () => {
     ['regular police', 'kps'],
     ['Kenya Police Service', 'kps'],
     ['polisi wa kawaida', 'kps'],
+    // As typed on a phone, and the Administration Police's own units (RDU, SGB, the border police).
+    ['trafik', 'traffic'],
+    ['walikuwa maAP', 'ap'],
+    ['askari wa utawala', 'ap'],
+    ['walikuwa RDU', 'ap'],
+    ['SGB', 'ap'],
   ])('recognises %j as %s', (typed, unit) => {
     expect(matchPoliceUnit(typed)).toBe(unit);
   });
