@@ -1750,11 +1750,53 @@ function countyOffered(turn: Turn, d: Draft, input: string): boolean {
  */
 function townCountyOffered(turn: Turn, d: Draft, input: string): boolean {
   const counties = d.county !== undefined ? townOutsideCounty(input, d.county, electoralUnits()) : undefined;
+  if (d.county !== undefined && !counties) return countyAroundPlace(turn, d, d.county, input);
   if (!counties || d.county === undefined) return false;
   const words = input.trim();
   d.fix = { part: 'county', words, county: { code: counties[0], town: words } };
   // Asked as it is asked again after an aside (`Turn.askPlaceFix`): both counties named for a town in two.
   turn.askPlaceFix(d, d.county);
+  return true;
+}
+
+/** Words that lead from a town into the spot in it ("Thika town pale stage", "Nakuru, Free Area"). */
+const SPOT_LEAD = new Set(['pale', 'hapo', 'at', 'near', 'kwa', 'karibu', 'opposite', 'nje', 'in', 'kwenye', 'katika', 'next', 'behind', 'nyuma', 'mbele']);
+
+/** Words before a county's name that make it where someone came from or a road's end ("they came from Nairobi", "road to Nakuru"). */
+const FROM_OR_TOWARDS = /\b(?:from|came|come|went|going|to|towards|kutoka|toka|walitoka|alitoka|wametoka|ametoka|kwenda|road|barabara|highway|street)\b/;
+
+/** Another county than `county` that the place begins with (a town or the name, before "pale", "at" or a comma) or ends with (the name). */
+function countyLeadingOrEnding(words: string[], county: number): number | undefined {
+  for (const n of [2, 1]) {
+    const head = words.slice(0, n).join(' ');
+    const next = words[n];
+    if (!next || !(head.endsWith(',') || SPOT_LEAD.has(next.toLowerCase()))) continue;
+    const bare = head.replace(/,$/, '');
+    if (!/^\p{L}[\p{L} '’-]+$/u.test(bare)) continue;
+    const towns = townOutsideCounty(bare, county, electoralUnits());
+    const named = matchCounty(bare);
+    if (towns?.length === 1) return towns[0];
+    if (named.kind === 'exact' && !named.town && named.county.code !== county) return named.county.code;
+  }
+  // A name at the end of a short place ("Free Area Nakuru"): never a number ("Phase 2"), nor a sentence's last word.
+  const last = words[words.length - 1] ?? '';
+  const before = words.slice(0, -1).join(' ').toLowerCase();
+  const tail = /^\p{L}{3,}$/u.test(last) && words.length > 1 && words.length <= 4 && !FROM_OR_TOWARDS.test(before) ? matchCounty(last) : undefined;
+  return tail?.kind === 'exact' && !tail.town && tail.county.code !== county ? tail.county.code : undefined;
+}
+
+/**
+ * "Thika town pale stage", "ilikuwa Nakuru pale Free Area", "Free Area Nakuru" at "Where in Nairobi?": a place of
+ * another county, asked about as the town alone is ("Change the county to Kiambu?"). Yes files the words as the
+ * place there (`Draft.placeSetAside`); No keeps them in the county chosen. They were filed in Nairobi without a word.
+ */
+function countyAroundPlace(turn: Turn, d: Draft, county: number, input: string): boolean {
+  const place = placeWithoutLead(input).trim();
+  const code = countyLeadingOrEnding(place.split(/\s+/), county);
+  if (code === undefined) return false;
+  d.fix = { part: 'county', words: place, county: { code } };
+  d.placeSetAside = place;
+  turn.askPlaceFix(d, county);
   return true;
 }
 

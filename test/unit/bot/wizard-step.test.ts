@@ -5502,3 +5502,26 @@ describe('the day said with "it was", "from", "the whole day" or a tail ("pollin
     expect([words, r.state.draft?.when, stepOf(r)]).toEqual([words, when, 'review']);
   });
 });
+
+describe('a place that begins or ends with another county\'s town or name ("Thika town pale stage" at "Where in Nairobi?")', () => {
+  const nairobi = { county: 47 };
+  it('"Thika town pale stage": the county offered (it was filed in Nairobi); Yes files it in Kiambu with the place as typed', () => {
+    const r = type(at('place', nairobi), 'Thika town pale stage');
+    expect([said(r)[0], r.state.draft?.county]).toEqual(['review.fix_county', 47]);
+    const yes = press(r.state, 'fy');
+    expect([yes.state.draft?.county, yes.state.draft?.place]).toEqual([22, 'Thika town pale stage']);
+  });
+
+  it('"ilikuwa Nakuru pale Free Area" and "Free Area Nakuru" offer Nakuru; No keeps Nairobi and the place as typed', () => {
+    expect(said(type(at('place', nairobi), 'ilikuwa Nakuru pale Free Area'))[0]).toBe('review.fix_county');
+    const r = type(at('place', nairobi), 'Free Area Nakuru');
+    expect(said(r)[0]).toBe('review.fix_county');
+    const no = press(r.state, 'fn');
+    expect([no.state.draft?.county, no.state.draft?.place]).toEqual([47, 'Free Area Nakuru']);
+  });
+
+  it('a road named after another county ("Nairobi road near the stage" in Nakuru, "Mombasa Road" in Nairobi) is the place, as before', () => {
+    expect(type(at('place', { county: 32 }), 'Nairobi road near the stage').state.draft?.place).toBe('Nairobi road near the stage');
+    expect(type(at('place', nairobi), 'Mombasa Road').state.draft?.place).toBe('Mombasa Road');
+  });
+});
