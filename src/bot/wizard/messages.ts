@@ -1260,7 +1260,7 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
     turn.advance(d);
     return true;
   }
-  if (d.step === 'danger') return answeredDanger(turn, d, input);
+  if (d.step === 'danger') return categorySlip(turn, d, input) || answeredDanger(turn, d, input);
   // "Yes it's hate speech" to "It sounds like: Hate speech": the yes, said with the category offered (it went to the
   // story). Only that one: "yes it was abuse" to a beating offered is no yes to sexual abuse, nor "ndio walinikamata" an arrest.
   const afterYes = d.step === 'cat' && d.kind && d.offeredCategory && YES_IT_IS.test(input) ? input.replace(YES_IT_IS, '') : '';
@@ -1273,6 +1273,26 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
   takeTypedCategory(turn, d, code as CategoryCode, () => {
     if (told && storyPart(input) && !alreadyTold(turn, d, input)) keepPart(turn, d, input);
   });
+  return true;
+}
+
+/** A slip owned ("sorry I pressed the wrong one", "nimekosea"), then "it is" before the right category's name. */
+const SLIP = /^(?:(?:sorry|samahani|pole|oops)\b[\s,.!]*)?(?:(?:i )?(?:pressed|chose|clicked|tapped|selected|picked) (?:the )?wrong(?: one| button| category| thing)?|wrong (?:one|button|category|choice)|nimekosea|nilikosea|nimebonyeza vibaya|nimechagua vibaya|i meant|nilimaanisha)\b[\s,.!:;-]*(?:(?:it is|it['’]s|its|it was|ni|ilikuwa|ni ya)\s+)?/i;
+/** What it was not, after the right one ("... violence not bribery", "ni hongo sio kupigwa"). */
+const NOT_THAT = /[\s,]+(?:not|sio|si|siyo)\s+.+$/i;
+
+/**
+ * "Sorry I pressed the wrong one, it is violence not bribery" at the danger question: the category changed, as typed
+ * at its own question, and danger asked. It was kept as the whole story, the wrong category sent.
+ */
+function categorySlip(turn: Turn, d: Draft, input: string): boolean {
+  const slip = SLIP.exec(input.trim());
+  if (!slip?.[0].trim() || !d.kind) return false;
+  const named = input.trim().slice(slip[0].length).replace(NOT_THAT, '').trim();
+  const code = categoryWord(named, d.kind) ?? categoryLabelled(named, d.kind);
+  if (!code || code === d.category) return false;
+  d.step = 'cat';
+  takeTypedCategory(turn, d, code as CategoryCode);
   return true;
 }
 

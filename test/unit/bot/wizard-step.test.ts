@@ -5525,3 +5525,19 @@ describe('a place that begins or ends with another county\'s town or name ("Thik
     expect(type(at('place', nairobi), 'Mombasa Road').state.draft?.place).toBe('Mombasa Road');
   });
 });
+
+describe('a category pressed by mistake, said at the danger question ("sorry I pressed the wrong one, it is violence not bribery")', () => {
+  it.each([
+    ['election', 'e_bribery', 'sorry I pressed the wrong one, it is violence not bribery', 'e_violence'],
+    ['election', 'e_bribery', 'wrong one, it was hate speech', 'e_hate'],
+    ['police', 'p_force', 'nimekosea, ni hongo sio kupigwa', 'p_bribery'],
+  ] as const)('%s/%s: "%s" changes the category to %s, and danger is asked (it became the whole story)', (kind, from, words, to) => {
+    const r = type(at('danger', { kind, category: from }), words);
+    expect([r.state.draft?.category, stepOf(r), said(r), r.state.draft?.text]).toEqual([to, 'danger', ['category.typed', 'danger.ask'], undefined]);
+  });
+
+  it('"sorry, it is violence" naming the category chosen, or no slip said ("it is violence"), changes nothing', () => {
+    expect(type(at('danger', { kind: 'election', category: 'e_violence' }), 'sorry, it is violence').state.draft?.category).toBe('e_violence');
+    expect(type(at('danger', { kind: 'election', category: 'e_bribery' }), 'it is violence').state.draft?.category).toBe('e_bribery');
+  });
+});
