@@ -221,7 +221,7 @@ const ALTERED = /\b(threw away|thrown away|destroyed|destroying|tore|torn|burnt|
 /** Results changed by someone: "changing the results", "results were altered", "matokeo yamebadilishwa"; not "the results changed". */
 const RESULTS_CHANGED = /\b(changing|changed|altering|altered|doctoring|doctored|manipulating|manipulated|falsifying|falsified|inflating|inflated) (the )?results\b|\bresults (were|was|have been|had been|are being|being) (changed|altered|doctored|manipulated|falsified|inflated|tampered)\b|\bmatokeo (\w+ )?(ya|yame|yali|yana)?badilish\w*\b|\b\w*badilisha matokeo\b/;
 /** A year after the words that say one ("in 2024", "since 2019", "mwaka 2021"). */
-const YEAR_SAID = /\b(?:in|since|mwaka|tangu|year|of)\s+((?:19|20)\d{2})\b/gi;
+const YEAR_SAID = /\b(?:in|since|mwaka|tangu|year)\s+((?:19|20)\d{2})\b/gi;
 
 /**
  * A vote cast in a dead person's name ("voted using the ID of his late father", "someone voted for a dead person",
@@ -230,7 +230,8 @@ const YEAR_SAID = /\b(?:in|since|mwaka|tangu|year|of)\s+((?:19|20)\d{2})\b/gi;
 const DEAD_NAME = new RegExp(
   [
     String.raw`\b(?:id|id card|identity card|name|names|papers)\b (?:of|for) (?:his|her|my|their|our|a|the|one) (?:late|dead|deceased)\b`,
-    String.raw`\b(?:voted|voting|vote) (?:for|on behalf of|as) (?:a|the|his|her|my|their|one) (?:late|dead|deceased) \w+`,
+    // "Voted for a dead person" (in one's name); "vote for the late MP's wife" honours the dead, no vote cast in a name.
+    String.raw`\bvoted (?:for|on behalf of|as) (?:a|the|his|her|my|their|one) (?:dead|deceased) (?:person|persons|people|man|woman|relative|voter|voters)\b`,
     String.raw`\b(?:jina|kitambulisho|majina|vitambulisho) (?:la|ya|cha|vya) marehemu\b`,
   ].join('|'),
 );

@@ -47,12 +47,13 @@ const PHRASES = [
   // "Are beating my brother": the family named as "him" is ("is beating" may name the police, a body).
   String.raw`\b(?:is|are) (?:beating|threatening|chasing) (?:me|us|him|her|them|(?:my|our|his|her|their) (?:${FAMILY}))\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) being (?:followed|chased|hunted)\b`,
-  // Harm going on, told in the passive ("someone is being beaten right now"); not "was being beaten".
-  String.raw`\b(?:is|are|am|re) (?:still )?being (?:beaten|attacked|stabbed|shot|cut|slashed|chased|killed|assaulted|tortured|raped|kidnapped|abducted|taken away)\b`,
-  // Shut in, or surrounded now ("we are locked inside", "they have surrounded the station"); not "were locked", "surrounded ... yesterday".
-  String.raw`\b(?:i am|im|i m|we are|we re|they are|they re) (?:locked|trapped|stuck) (?:in|inside)\b|\b(?:have|ve) surrounded\b|\b(?:are|re) surrounding\b`,
-  // Bleeding now, whoever it is ("one man is bleeding"); "is no longer bleeding" is no.
-  String.raw`\b(?:is|are) (?:still )?bleeding\b`,
+  // Harm going on to people, told in the passive ("someone is being beaten right now"); not "was being beaten", nor a file "being killed".
+  String.raw`\b(?:is|are|am|re) (?:still )?being (?:beaten|attacked|stabbed|shot|slashed|assaulted|tortured|raped|kidnapped|abducted)\b`,
+  // Shut in ("we are locked inside"; not "stuck in the queue", nor someone held in the cells), or surrounded now ("they
+  // have surrounded the polling station"); not "were locked", "questions surrounding the results", supporters round a car.
+  String.raw`\b(?:i am|im|i m|we are|we re) (?:locked|trapped) (?:in|inside)\b|\bthey (?:have|ve) surrounded (?:us|me|my|our|the (?:house|home|school|church|polling station|station|compound|building|hall|gate))\b`,
+  // Bleeding now, a person ("one man is bleeding"); not "the country is bleeding", "is no longer bleeding".
+  String.raw`\b(?:man|woman|boy|girl|child|someone|somebody|person|one|people|son|daughter|brother|sister|husband|wife|father|mother|he|she|they|i|we) (?:is|are|am) (?:still )?bleeding\b`,
   String.raw`\b(?:will|going to|gonna|want to) kill (?:me|us|him|her)\b`,
   // "Threatened to kill us", "is threatening to kill us": a threat to life, as "they will kill us" is.
   String.raw`\bthreat(?:en|ens|ened|ening) to (?:kill|shoot|burn) (?:me|us|him|her|them|my|our)\b`,
@@ -74,12 +75,14 @@ const PHRASES = [
   // Back, or on their way; not "watoto wamerudi nyumbani salama", "wanakuja kesho kuchunguza".
   String.raw`\bwamerudi\b(?! (?:nyumbani|kazini|shuleni|salama|kituoni|ofisini))|\bwamefika tena\b|\bwanakuja (?:tena|sasa|hapa)\b`,
   // Not campaigning, politics, voting, calling, photos, noise, music, patrols, counting ("wanapiga kampeni / campaign / siasa / kura / simu / picha / kelele / mziki / doria / hesabu").
-  String.raw`\b(?:wana|ana)(?:ni|tu|m|wa)?piga\b(?! (?:kura|simu|picha|makofi|debe|kampeni|campaign|campaigns|siasa|politics|kelele|doria|hesabu|foleni|laini|marufuku|stori|story|vita|deki|pasi|mziki|muziki|music|ngoma|luku|mswaki|magoti|hodi|chafya|gumzo|domo|filimbi|honi|saluti))`,
+  String.raw`\b(?:wana|ana)(?:ni|tu|m|wa)?piga\b(?! (?:kura|simu|picha|makofi|debe|kampeni|campaign|campaigns|siasa|politics|kelele|doria|hesabu|foleni|laini|marufuku|stori|story|vita|deki|pasi|mziki|muziki|music|ngoma|luku|mswaki|magoti|chafya|gumzo|domo|saluti))`,
   String.raw`\bwana(?:ni|tu|m|wa)?(?:tishia|chapa|shambulia|kimbiza)\b`,
   String.raw`\bwana(?:ni|tu|m)(?:fukuza|tafuta|fuata)\b`,
   String.raw`\bwametuzingira\b|\bwanavunja mlango\b|\bwanafyatua risasi\b`,
-  // Surrounding the home, knocking at its door now ("wamezunguka nyumba yangu", "wanagonga mlango"); not touring a town.
-  String.raw`\bwame(?:tu|ni)zunguka\b|\bwamezunguka ${AT_HOME}\b|\bwanagonga (?:mlango|geti|gate|dirisha)\b`,
+  // Surrounding the home, knocking at its door now ("wamezunguka nyumba yangu", "wanagonga mlango"); not house to house
+  // or door to door ("nyumba kwa nyumba", "mlango kwa mlango": campaigning), nor "walikuwa wanagonga" (past). "Wamenizunguka"
+  // is Sheng for "double-crossed me".
+  String.raw`\bwamezunguka ${AT_HOME}\b(?! kwa\b)|(?<!walikuwa )\bwanagonga (?:mlango|geti|gate|dirisha)\b(?! kwa\b)`,
   String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b`,
   // "Watatuchoma (nyumba)", "watachoma nyumba zetu": they will burn us, our houses; not "watachoma mahindi",
   // nor "atamchoma sindano" (kuchoma sindano: to give an injection).

@@ -1,6 +1,6 @@
 import { guessLanguage } from './language-guess';
 import { plainWords } from './plain-text';
-import { selfIntroduction } from './self-introduction';
+import { knownFirstName, selfIntroduction } from './self-introduction';
 
 /**
  * A message that only greets ("habari", "niaje", "good morning sir") or asks what this chat is
@@ -84,7 +84,9 @@ function readHellos(words: string[]): { rest: string[]; lang?: 'en' | 'sw' } {
  * A name given and nothing of what happened ("naitwa Peter Mwangi", "my name is Achieng from Kisumu"): up to three words
  * after the introduction, where from at most; never a possessive ("I am Peter's mother" says who they are to someone).
  */
-const INTRO_ALONE = /^(?:my name is|my names are|jina langu ni|majina yangu ni|mimi naitwa|ninaitwa|naitwa|mimi ni|i am|i m|im)(?: (?!s\b)\S+){1,3}?(?: (?:from|of|kutoka|natoka|ninatoka|wa) \S+(?: \S+)?)?$/;
+const INTRO_ALONE = /^(my name is|my names are|jina langu ni|majina yangu ni|mimi naitwa|ninaitwa|naitwa|mimi ni|i am|i m|im)((?: (?!s\b)\S+){1,3}?)(?: (?:from|of|kutoka|natoka|ninatoka|wa) \S+(?: \S+)?)?$/;
+/** "I am", "mimi ni" lead into a place or how one is as often ("Im Kawangware", "I AM OUTSIDE"): a name only when a known first name follows. */
+const WEAK_INTRO = new Set(['mimi ni', 'i am', 'i m', 'im']);
 const SW_INTRO = /^(?:jina|majina|mimi|ninaitwa|naitwa)\b/;
 
 export function greetingOnly(text: string): Greeting | undefined {
@@ -94,7 +96,9 @@ export function greetingOnly(text: string): Greeting | undefined {
   if (!rest.length) return hello && { kind: 'hello', lang: guessLanguage(text) ?? hello };
   const asked = rest.join(' ');
   // The name itself as `selfIntroduction` reads it: "I am scared", "mimi ni mwalimu" give none.
-  if (INTRO_ALONE.test(asked) && selfIntroduction(text) !== undefined) return { kind: 'name', lang: guessLanguage(text) ?? hello ?? (SW_INTRO.test(asked) ? 'sw' : 'en') };
+  const intro = INTRO_ALONE.exec(asked);
+  const named = intro && (!WEAK_INTRO.has(intro[1]) || knownFirstName(intro[2].trim().split(' ')[0]));
+  if (named && selfIntroduction(text) !== undefined) return { kind: 'name', lang: guessLanguage(text) ?? hello ?? (SW_INTRO.test(asked) ? 'sw' : 'en') };
   const what = EN_WHAT.test(asked) ? 'en' : SW_WHAT.test(asked) ? 'sw' : undefined;
   return what && { kind: 'what', lang: guessLanguage(text) ?? what };
 }

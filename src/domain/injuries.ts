@@ -189,8 +189,9 @@ const NONE_HURT_LEAD = new RegExp(String.raw`^(?:(?:hapana|no|la|nope) )?(?:${NO
 const NOT_TREATED = new RegExp(
   String.raw`\b(?:\w*jatibiwa|(?:ha|hawa|hatu|si)(?:ku|ja)(?:ni|tu|m|mw|wa)?(?:pa|pata|patia|pewa|shonwa|fungwa)(?: \w+)? (?:first aid|huduma ya kwanza|bandage|bandeji|matibabu|dawa)|(?:ha|hawa|hatu|si)(?:ku|ja)shonwa|(?:did not|didn t|didnt|never|not) (?:even )?(?:give|get|got|given|receive)(?: (?:me|us|him|her|them))?(?: (?:even|any))? (?:first aid|treatment|a bandage)|no first aid|hakutibiwa|sikutibiwa|hawakutibiwa|hatukutibiwa|hajaenda|sijaenda|hawajaenda|hatujaenda|hakuenda|sikuenda|hawakuenda|hatukuenda|bila matibabu|hakuna matibabu|no treatment|not treated|no medical|not yet treated|untreated|` +
     String.raw`\w*japelekwa|hakupelekwa|hawakupelekwa|sikupelekwa|hatukupelekwa|\w*hitaji (?:matibabu|kutibiwa|daktari|hospitali)|needs? (?:treatment|a doctor|medical)|walikataa|refused|\w*nyimwa|(?:no|bila|hakuna|hamna|without(?: going to)?) (?:hospital|hospitali|doctor|daktari|clinic|kliniki|dispensary|zahanati)|hakumpeleka|hawakumpeleka|hawakunipeleka|hawakutupeleka|hawakuwapeleka|\w*kosa pesa|could not get|couldn t get|hakuweza|hawakuweza|sikuweza|hatukuweza|hakuna pesa|hatuna pesa|sina pesa|no money|can t afford|cant afford|could not|couldn t|couldnt|didn t go|didnt go|did not go|has not (?:been|gone)|hasn t (?:been|gone)|hasnt (?:been|gone)|not (?:yet )?(?:been|gone) to|` +
-    // Care that cannot be reached ("we cant get him to hospital", "hatuwezi kumpeleka hospitali"): none had yet.
-    String.raw`(?:cannot|can not|can t|cant|unable to|hatuwezi|siwezi|hawezi|hamwezi)(?: \w+){0,3}? (?:hospital|hospitali|doctor|daktari|clinic|kliniki|treatment|matibabu))\b`,
+    // Care that cannot be reached ("we cant get him to hospital", "hatuwezi kumpeleka hospitali"): none had yet; not
+    // "can't remember the hospital's name", nor with treatment told ("he got first aid, we can not go to another hospital").
+    String.raw`(?<!\b(?:\w*tibiwa|treated|first aid|huduma ya kwanza|\w*shonwa|\w*lazwa|admitted)\b.*)(?:cannot|can not|can t|cant|unable to|hatuwezi|siwezi|hawezi|hamwezi) (?:get|take|reach|go|afford|kumpeleka|kumfikisha|kwenda|kufika|kupata|kulipia)(?: \w+){0,2}? (?:hospital|hospitali|doctor|daktari|clinic|kliniki|treatment|matibabu))\b`,
 );
 /** Not admitted ("hakulazwa"): says nothing of whether they were treated at all; "not hurt" after other words is no answer either. */
 const NOT_ADMITTED = /\b(?:hakulazwa|hawakulazwa|sikulazwa|hatukulazwa|not admitted|not (?:hurt|injured|wounded))\b/;
@@ -320,7 +321,8 @@ export function notYetWithMore(text: string): boolean {
   const rest = text.length <= 300 ? NOT_YET_LEADS.exec(text.trim().toLowerCase())?.[1] : undefined;
   if (!rest) return false;
   const words = plainWords(rest);
-  return !RECORD_YES.test(words) && !RECORD_HAD.test(words);
+  // "Not yet sure what that is", "bado, sijui ni nini": a question, no answer.
+  return !RECORD_YES.test(words) && !RECORD_HAD.test(words) && !/\b(?:sure|know|understand|sijui|sielewi|nini|what|maana)\b/.test(words);
 }
 
 /** Filled: "ndio nilijaza P3", "tumejaza P3", "P3 imejazwa", "ndio, P3 iko", "we filled the p3". */
@@ -331,7 +333,16 @@ const RECORD_FILLED =
  * not gone yet, or going later ("bado hatujaenda", "tutaenda kesho").
  */
 const RECORD_LATER =
-  /^(?:(?:hapana|no|la) )?(?:bado )?(?:(?:ha|si|hatu|hawa)jajaza|(?:i|we|he|she|they) (?:have not|haven t|havent|has not|hasn t|hasnt) filled|not filled|\w*(?:nyimwa|kataliwa) (?:p3|prc|fomu)|(?:sijaenda|hatujaenda|hajaenda|hawajaenda)|(?:nitaenda|tutaenda|ataenda|wataenda|(?:i|we|he|she|they) will go))(?: \w+){0,4}$/;
+  /^(?:(?:hapana|no|la) )?(?:bado )?(?:(?:ha|si|hatu|hawa)jajaza|(?:i|we|he|she|they) (?:have not|haven t|havent|has not|hasn t|hasnt) filled|not filled|\w*(?:nyimwa|kataliwa) (?:p3|prc|fomu)|(?:sijaenda|hatujaenda|hajaenda|hawajaenda)|(?:nitaenda|tutaenda))(?: \w+){0,4}$/;
+/** The core of such a not yet, to tell whether more was said with it (the why, kept for staff: "tulinyimwa P3 na OCS"). */
+const RECORD_LATER_CORE =
+  /^(?:(?:hapana|no|la) )?(?:bado )?(?:(?:ha|si|hatu|hawa)jajaza|(?:i|we|he|she|they) (?:have not|haven t|havent|has not|hasn t|hasnt) filled(?: it)?|not filled|(?:sijaenda|hatujaenda|hajaenda|hawajaenda)|(?:nitaenda|tutaenda)(?: kesho)?)$/;
+
+/** Not yet, said with why or with a refusal ("tulinyimwa P3 na OCS", "hatujajaza kwa sababu polisi walikataa"): words staff should read. */
+export function notYetWithWhy(text: string): boolean {
+  const n = plainWords(text);
+  return text.length <= 300 && RECORD_LATER.test(n) && (/\b\w*(?:nyimwa|kataliwa)\b/.test(n) || !RECORD_LATER_CORE.test(n));
+}
 
 /** The P3 question answered in words beyond a bare yes or no; undefined when they say neither. */
 export function readMedicalRecord(text: string): Exclude<MedicalRecordAnswer, 'unknown'> | undefined {
@@ -612,7 +623,7 @@ export function unsureIfHurt(text: string): boolean {
   const why = m ? undefined : UNSURE_THEN_WHY.exec(text.trim())?.[1];
   if (!m && !why) return false;
   const after = m ? plain.slice(m[0].length) : plainWords(why ?? '');
-  return !(HURT.test(after) || HARMED.test(after) || BEATEN.test(after) || TREATED.test(after) || IN_HOSPITAL_AFTER.test(after));
+  return !(HURT.test(after) || HARMED.test(after) || BEATEN.test(after) || TREATED.test(after) || IN_HOSPITAL_AFTER.test(after) || /\b(?:damu|blood|bleeding|bled)\b/.test(after));
 }
 /** Someone's hurt or care told after the unsure part, in words `HURT` and `TREATED` do not hold ("niliumia", "took him to hospital"). */
 const IN_HOSPITAL_AFTER = /\b(?:\w*umia|\w*umizwa|\w*jeruhiwa|hospital\w*)\b/;

@@ -40,8 +40,11 @@ function withoutItWas(place: string): string {
   return /\p{L}/u.test(kept) ? kept : place;
 }
 
-/** "It was", "ilikuwa", "on", "from", "the whole day" leading a day ("it was yesterday evening", "from 6am today"): read without it. */
-const IT_WAS_LEAD = /^\s*(?:it was|it['’]?s|was|ilikuwa|ilitokea|it happened|happened|on|from|since|tangu|(?:the )?whole day|all day|siku nzima)\s+/i;
+/**
+ * "It was", "ilikuwa", "on", "from", "the whole day" leading a day ("it was yesterday evening", "from 6am today"): read
+ * without it. Not "since" or "tangu": that it goes on is read elsewhere, the words kept.
+ */
+const IT_WAS_LEAD = /^\s*(?:it was|it['’]?s|was|ilikuwa|ilitokea|it happened|happened|on|from|(?:the )?whole day|all day|siku nzima)\s+/i;
 
 /**
  * A date written ("tarehe 12", "12/11", "Jumanne iliyopita"), with the time of day typed with it; after a place too

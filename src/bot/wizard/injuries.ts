@@ -1,4 +1,4 @@
-import { unsureIfHurt, p3Refused, notYetWithMore, asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, guessLanguage, hurtCount, hurtCountLine, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { unsureIfHurt, p3Refused, notYetWithMore, notYetWithWhy, asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, guessLanguage, hurtCount, hurtCountLine, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -152,7 +152,7 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
     const more = notYetWithMore(input);
     const record = dontKnow(input) ? 'unknown' : (readMedicalRecord(input) ?? (more || word === 'no' ? 'not_yet' : word === 'yes' ? 'yes' : undefined));
     // "Polisi walikataa kunipa p3", "not yet, they went to get it": not yet, and the rest is for staff to read in the story.
-    if (record && (p3Refused(input) || more)) keepWords(input);
+    if (record && (p3Refused(input) || more || notYetWithWhy(input))) keepWords(input);
     if (record) return setRecord(turn, d, record);
     if (word === 'skip') return skip(turn, d, step);
     // "Nimeenda hospitali", "I went to hospital": no P3, nor a no; kept in the story and what the form is said (it was the story alone, asked again).

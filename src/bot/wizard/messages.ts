@@ -1627,6 +1627,11 @@ function noPlaceThenMore(turn: Turn, d: Draft, input: string): boolean {
   const [, head = '', rest = ''] = FIRST_PAUSE.exec(input.trim()) ?? [];
   if (!rest || !(dontKnow(head) || readWord(head) === 'no')) return false;
   const day = dayAnswer(rest, turn.now);
+  // "I don't know the name, it's near the Total petrol station", "hapana, ni Kayole": the place after the pause.
+  if (!day && (/\p{Lu}/u.test(rest) || namesAPlace(rest)) && !tellsAnAct(normalise(rest))) {
+    takePlace(turn, d, withTown(placeInWords(rest.replace(/^(?:it['’]?s|it is|it was)\s+/i, '')), townOf(d)));
+    return true;
+  }
   if (day) noteDay(d, day);
   // Kept in the story, which says the place is still needed ("place.story_added").
   else if (!storyPart(rest) || !addWords(turn, d, rest)) return false;

@@ -1187,3 +1187,23 @@ describe('"sijui" with why at "was anyone hurt?" ("sijui, bado yuko ndani hatuja
     expect(type(at('hurt', { text: STORY }), 'sijui, walimpiga sana').state.draft?.step).not.toBe('county');
   });
 });
+
+describe('what a review found too loose in the injury readings', () => {
+  const hurt = { text: STORY, injuries: { hurt: 'untreated' as const } };
+  it.each(['Tulinyimwa P3 na OCS', 'hatujajaza kwa sababu polisi walikataa', 'Hatujajaza, daktari anataka pesa'])('"%s" is not yet, and the why kept in the story for staff', (words) => {
+    const r = type(at('p3', hurt), words);
+    expect([words, r.state.draft?.injuries?.record, r.state.draft?.text]).toEqual([words, 'not_yet', `${STORY}\n${words}`]);
+  });
+
+  it.each(['not yet sure what that is', 'Bado, sijui ni nini', 'they will go to court'])('"%s" is no "not yet"', (words) => {
+    expect([words, type(at('p3', hurt), words).state.draft?.injuries?.record]).toEqual([words, undefined]);
+  });
+
+  it.each(['Yes, he was treated but I cant remember the hospital name', 'Ndio, alitibiwa lakini siwezi kumbuka jina la hospitali', 'yes, he got first aid, we can not go to another hospital'])('"%s" is treated', (words) => {
+    expect([words, type(at('hurt', { text: STORY }), words).state.draft?.injuries?.hurt]).toEqual([words, 'treated']);
+  });
+
+  it('"Sijui, kulikuwa na damu nyingi" is no "don\'t know": the blood told is read', () => {
+    expect(type(at('hurt', { text: STORY }), 'Sijui, kulikuwa na damu nyingi').state.draft?.step).toBe('hurt');
+  });
+});

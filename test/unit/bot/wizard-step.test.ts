@@ -5541,3 +5541,42 @@ describe('a category pressed by mistake, said at the danger question ("sorry I p
     expect(type(at('danger', { kind: 'election', category: 'e_bribery' }), 'it is violence').state.draft?.category).toBe('e_bribery');
   });
 });
+
+describe('what a review found too loose in this session\'s readings', () => {
+  it.each([
+    'No one is bleeding now',
+    'Nobody is being beaten now',
+    'Hakuna mtu anavuja damu sasa',
+    'Si hatari, ila wanagonga mlango kila siku wakitafuta hongo',
+    'What should I do if police are surrounding my house?',
+    'Nifanye nini kama wanagonga mlango usiku?',
+    'They are back home safe',
+    'Wako hapa nyumbani salama',
+    'They are outside waiting for the results',
+    'Polisi wako hapa kwa doria kama kawaida',
+  ])('"%s" at the danger question alerts nobody', (words) => {
+    expect([words, type(at('danger'), words).effects]).toEqual([words, []]);
+  });
+
+  it('"They are back home now thanks for your help" at the kind question shows no numbers', () => {
+    expect(said(type({ draft: { id: ID, step: 'kind' } }, 'They are back home now thanks for your help'))).not.toContain('emergency');
+  });
+
+  it.each([['place', 'Im Kawangware'], ['place', 'Mimi ni Kangemi'], ['place', 'I AM KANGEMI'], ['county', 'Im Nakuru'], ['danger', 'I am Bleeding'], ['danger', 'I AM OUTSIDE'], ['review', 'I AM DONE']] as const)('at %s, "%s" is no name given', (s, words) => {
+    expect(said(type(at(s), words))).not.toContain(s === 'review' ? 'review.name_not_needed' : 'wizard.name_not_needed');
+  });
+
+  it.each([
+    ["I don't know the name, it's near the Total petrol station", 'near the Total petrol station'],
+    ['Sijui jina, ni karibu na soko la Kaptembwo', 'karibu na soko la Kaptembwo'],
+    ['Hapana, ni Kaptembwo', 'Kaptembwo'],
+    ['No, on Moi Avenue', 'Moi Avenue'],
+  ])('"%s" at the place question: the place after the pause is the place', (words, place) => {
+    const r = type(at('place'), words);
+    expect([words, r.state.draft?.place]).toEqual([words, place]);
+  });
+
+  it.each(['Since yesterday evening', 'tangu jana'])('"%s" at the date question keeps the words (it goes on) in the story, as before', (words) => {
+    expect(type(at('when'), words).state.draft?.text).toContain(words);
+  });
+});

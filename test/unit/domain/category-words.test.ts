@@ -884,3 +884,13 @@ describe('a vote cast in a dead person\'s name (a probe found it read as bribery
     expect(categoryInWords('alikufa mwaka 2021 na bado jina lake liko kwenye daftari, mtu alipiga kura kwa jina lake', 'election')).not.toBe('e_bribery');
   });
 });
+
+describe('what a review found too loose in the category readings', () => {
+  it('"a total of 2000" is a sum, no year', () => {
+    expect(categoryOfEitherKind('The traffic officer stopped my matatu and asked for a total of 2000 or he impounds it')).toEqual({ kind: 'police', code: 'p_bribery' });
+  });
+
+  it('"vote for the late MP\'s wife" is no personation', () => {
+    expect(categoryInWords("The chief is telling people at the baraza to vote for the late MP's wife", 'election')).not.toBe('e_personation');
+  });
+});
