@@ -988,6 +988,9 @@ function howToAddFiles(turn: Turn, d: Draft): void {
   turn.show();
 }
 
+/** A phone number typed after the words ("... my number 0712 345 678", "+254 712 345678"). */
+const PHONE_TYPED = /[\s,:-]*(?:\+?254|0)(?:[\s-]?\d){9}\s*$/;
+
 /** "Weka namba yangu", "tuma na namba yangu", "my number", "send with my number": the review's 📞 choice, typed. */
 const MY_NUMBER =
   /^(?:(?:ok|okay|sawa|ndio|ndiyo|yes|please|tafadhali|nataka|naomba|i want to|i d like to) )*(?:(?:ku)?(?:weka|tuma|itume|ituma|toa|peana|tumia|ongeza)|send|send it|share|give|use|add)? ?(?:na |pamoja na |with )?(?:(?:namba|nambari)(?: ya simu)? yangu|(?:my )?(?:phone |mobile )?number|my phone)(?: (?:pia|too|also|please|tafadhali))?$/;
@@ -1024,7 +1027,8 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   if (noNumber && d.text && phoneNumberWritten(d.text)) return numberInStory(turn, d);
   if (wish === 'anonymous' || noNumber) return sendAnonymously(turn, d);
   // "Weka namba yangu", "my number": the number asked for, as 📞 Send with my phone number does.
-  if (wish === 'named' || (!asked && MY_NUMBER.test(n))) return turn.go('contact');
+  // "Yes send with my number 0712345678": the number is asked by the button (only a shared contact is known to be theirs), never kept in the story.
+  if (wish === 'named' || (!asked && (MY_NUMBER.test(n) || MY_NUMBER.test(normalise(input.replace(PHONE_TYPED, ' ')))))) return turn.go('contact');
   if (SEND_WORDS.test(n) || (CORRECT_WORDS.test(n) && !input.trim().endsWith('?'))) return submit(turn, d);
   if (input.trim().endsWith('?') || QUESTION.test(n)) {
     turn.say('review.question');

@@ -270,7 +270,7 @@ describe('the language written in', () => {
   it('a first message that only gives the name is greeted, told the name is not needed, with the menu; nothing begun', async () => {
     const u = h.tg.user({ firstName: 'Named', languageCode: 'en' });
     await u.sendText('Habari, jina langu ni Achieng Otieno kutoka Kisumu');
-    expect(lastText(u)).toMatch(/^Karibu 👋 Si lazima utuambie jina lako: .*Hii ni Ripoti: .*\n\nUngependa kufanya nini\?$/);
+    expect(lastText(u)).toMatch(/^Karibu 👋 Si lazima utuambie jina lako, na hatujalihifadhi. Hii ni Ripoti: .*\n\nUngependa kufanya nini\?$/);
     expect(u.buttons()).toContain('📝 Ripoti tukio');
   });
 

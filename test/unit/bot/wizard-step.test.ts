@@ -5580,3 +5580,12 @@ describe('what a review found too loose in this session\'s readings', () => {
     expect(type(at('when'), words).state.draft?.text).toContain(words);
   });
 });
+
+describe('"yes send with my number 0712345678" at the review', () => {
+  it('asks for the number by the button, as "send with my number" does; the number is never added to the story (it was, and the report stayed anonymous)', () => {
+    for (const words of ['yes send with my number 0712345678', 'tuma na namba yangu 0712 345 678']) {
+      const r = type(at('review'), words);
+      expect([words, stepOf(r), r.state.draft?.text, r.effects]).toEqual([words, 'contact', draftAt('review').text, []]);
+    }
+  });
+});
