@@ -966,6 +966,19 @@ function partNamedToChange(turn: Turn, d: Draft, n: string): boolean {
   return true;
 }
 
+/**
+ * "I want to change the category, it was not bribery, they were voting with IDs of dead people": what was told after
+ * the wish kept in the story, and the part named opened (else the Change menu). The words were lost to the menu.
+ */
+function changeWithMore(turn: Turn, d: Draft, input: string): boolean {
+  const [, head = '', rest = ''] = FIRST_PAUSE.exec(input.trim()) ?? [];
+  const wish = normalise(head);
+  if (!rest || !CHANGE_WORDS.test(wish) || !storyPart(rest)) return false;
+  addNewOrTell(turn, d, rest.trim());
+  if (!partNamedToChange(turn, d, wish)) askWhatToChange(turn, d);
+  return true;
+}
+
 /** "Si sawa", "it is not correct": something is wrong, so what to change is asked; never added to the story. */
 const NOT_RIGHT = /^((hapana|no|la) )?(si sawa|sio sawa|siyo sawa|si sahihi|sio sahihi|siyo sahihi|not correct|not right|(it is|its|it s|that is|thats|that s) (not correct|not right|wrong)|wrong|kuna kosa|kuna makosa)\b/;
 /** "Nataka kuongeza picha", "i have a video", "add photo", "ongeza", "can I add a video": a file to add, or more. */
@@ -1047,6 +1060,7 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   const placeFix = fixPlace && { place: fixPlace.place, ...(fixPlace.day ? { when: dayFix(fixPlace.day) } : {}), ...(fixPlace.told ? { told: fixPlace.told } : {}) };
   if (correctAtReview(turn, d, input, placeFix)) return;
   if (partNamedToChange(turn, d, n)) return;
+  if (changeWithMore(turn, d, input)) return;
   if (CHANGE_WORDS.test(n) || NOT_RIGHT.test(n)) return askWhatToChange(turn, d);
   if (addToStory(turn, d, input)) return turn.show();
   const words = n.split(' ');

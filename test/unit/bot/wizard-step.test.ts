@@ -5589,3 +5589,16 @@ describe('"yes send with my number 0712345678" at the review', () => {
     }
   });
 });
+
+describe('a change asked for at the review with what was wrong told after it', () => {
+  it('"I want to change the category, it was not bribery, they were voting with IDs of dead people": the category question, and the words kept in the story (they were lost to the Change menu)', () => {
+    const words = 'I want to change the category, it was not bribery, they were voting with IDs of dead people';
+    const r = type(at('review', { kind: 'election', category: 'e_bribery' }), words);
+    expect([said(r), stepOf(r), r.state.draft?.text]).toEqual([['desc.added', 'kind.ask'], 'kind', `${draftAt('review').text}\nit was not bribery, they were voting with IDs of dead people`]);
+  });
+
+  it('"nataka kubadilisha, walikuwa polisi wa trafiki": the Change menu, and the words kept', () => {
+    const r = type(at('review'), 'nataka kubadilisha, walikuwa polisi wa trafiki');
+    expect([said(r), r.state.draft?.text]).toEqual([['desc.added', 'review.edit_ask'], `${draftAt('review').text}\nwalikuwa polisi wa trafiki`]);
+  });
+});
