@@ -1,4 +1,4 @@
-import { categoryInWords, COUNTIES, incidentTimeFor, matchCounty, parseIncidentDate, splitTime, type CategoryCode, type ElectoralUnits, type WhenChoice } from '../../domain';
+import { categoryInWords, COUNTIES, incidentTimeFor, matchCounty, parseIncidentDate, splitTime, timeAlone, type CategoryCode, type ElectoralUnits, type WhenChoice } from '../../domain';
 import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
 import { BARE_NUMBER, normalise, readWord } from './parse';
@@ -375,7 +375,7 @@ export function correctAtReview(turn: Turn, d: Draft, input: string, place?: Pla
     turn.go('cat');
     return true;
   }
-  const c = readCorrection(input, d, turn.now);
+  const c = readCorrection(input, d, turn.now) ?? timeCorrection(input, d, turn.now);
   if (!c && place !== undefined) return offerPlace(turn, d, input, place);
   if (!c) return false;
   d.fix = { part: c.part, words: input.trim(), ...(c.when ? { when: c.when } : {}), ...(c.county ? { county: c.county } : {}) };
@@ -388,6 +388,21 @@ export function correctAtReview(turn: Turn, d: Draft, input: string, place?: Pla
   d.editing = true;
   askPartAgain(turn, d, input, c.part);
   return true;
+}
+
+/** What leads a time corrected ("hapana", "sorry", "ilikuwa", "it was") and what it was not after it ("sio jioni", "not in the evening"). */
+const TIME_LEAD = /^(?:(?:hapana|no|sorry|samahani|wait|ngoja)[\s,.!]+)*(?:(?:ilikuwa|it was|it['’]s|ni)\s+)?/i;
+const NOT_THAT_TIME = /[\s,]+(?:sio|si|siyo|not)\s+.+$/i;
+
+/**
+ * "Ilikuwa saa tatu usiku", "saa tatu usiku sio jioni", "hapana ilikuwa asubuhi" at the review: the day given, with the
+ * time typed ("Change the date to yesterday, saa tatu usiku?"). They went to the story only, the review's time unchanged.
+ */
+function timeCorrection(input: string, d: Draft, now: Date): Correction | undefined {
+  if (d.when === undefined || d.when === 'now' || d.incidentAt === undefined) return undefined;
+  const time = input.trim().replace(TIME_LEAD, '').replace(NOT_THAT_TIME, '').replace(/[.!]+$/u, '').trim();
+  if (!time || !timeAlone(time, now) || time === d.timeOfDay) return undefined;
+  return { part: 'when', when: { when: d.when, incidentAt: d.incidentAt, timeOfDay: time } };
 }
 
 /** A new place read from a correction (`correctedPlace`): with the day said after it, and `told`, what was done there, for the story. */

@@ -5602,3 +5602,22 @@ describe('a change asked for at the review with what was wrong told after it', (
     expect([said(r), r.state.draft?.text]).toEqual([['desc.added', 'review.edit_ask'], `${draftAt('review').text}\nwalikuwa polisi wa trafiki`]);
   });
 });
+
+describe('the time of day corrected at the review ("ilikuwa saa tatu usiku", "hapana ilikuwa asubuhi")', () => {
+  const evening = { when: 'yesterday' as const, incidentAt: TODAY_EAT - 24 * 60 * 60 * 1000, timeOfDay: 'jioni' };
+  it.each([
+    ['ilikuwa saa tatu usiku', 'saa tatu usiku'],
+    ['saa tatu usiku sio jioni', 'saa tatu usiku'],
+    ['hapana ilikuwa asubuhi', 'asubuhi'],
+    ['sorry, it was at 9pm', 'at 9pm'],
+  ])('"%s": "Change the date to yesterday, %s?" asked for the day given; Yes keeps the day with the new time (it went to the story only, the review still said evening)', (words, time) => {
+    const r = type(at('review', evening), words);
+    expect([said(r), r.state.draft?.fix?.when?.timeOfDay]).toEqual([['review.fix_when_time'], time]);
+    const yes = press(r.state, 'fy');
+    expect([yes.state.draft?.when, yes.state.draft?.incidentAt, yes.state.draft?.timeOfDay]).toEqual(['yesterday', evening.incidentAt, time]);
+  });
+
+  it('a place or the story ("Kayole", "they beat him in the evening") is no time corrected', () => {
+    expect(said(type(at('review', evening), 'they beat him in the evening'))).not.toContain('review.fix_when_time');
+  });
+});
