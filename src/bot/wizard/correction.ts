@@ -102,7 +102,8 @@ const BEFORE_NEW_PLACE = new Set([...FILLER].filter((w) => !['at', 'in', 'on', '
  */
 export function placeCorrection(typedInput: string): { place: string; after?: string; told?: string } | undefined {
   if ([...typedInput].length > 100) return undefined;
-  const input = pollingPlaceAsPlace(typedInput);
+  // "Wait I want to change the county, it was Kiambu", "I made a mistake, the county is Kiambu": read as "wrong ...".
+  const input = pollingPlaceAsPlace(typedInput).replace(CHANGE_LEAD, 'wrong ');
   const typed = input.trim().split(/\s+/);
   const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
   const head = (w: string) => MISTAKE.has(w) || PLACE_PART.includes(w) || BEFORE_NEW_PLACE.has(w) || WAS_THERE.has(w) || w === 'vibaya' || GAVE_ANSWER.test(w);
@@ -223,7 +224,8 @@ function pollingPlaceAsPlace(input: string): string {
 /** A correction of the date or the county/place, with the new answer when it can be read; undefined when the words are no correction. */
 export function readCorrection(typedInput: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date): Correction | undefined {
   if ([...typedInput].length > 100) return undefined;
-  const input = pollingPlaceAsPlace(typedInput);
+  // "Wait I want to change the county, it was Kiambu", "I made a mistake, the county is Kiambu": read as "wrong ...".
+  const input = pollingPlaceAsPlace(typedInput).replace(CHANGE_LEAD, 'wrong ');
   // Read as typed ("25/11/2026" loses its slashes to `normalise`); each typed word checked in its plain form.
   const typed = input.trim().split(/\s+/);
   const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
@@ -256,6 +258,9 @@ export function readCorrection(typedInput: string, d: Pick<Draft, 'county' | 'wh
   const part = named ?? (words.some((w) => DAY_WORDS.has(w)) ? 'when' : words.some((w) => COUNTY_WORDS.has(w) && !isPart(w)) ? 'county' : undefined);
   return part ? { part } : undefined;
 }
+
+/** A wish to change, or a mistake owned, leading a correction: the same as "wrong". */
+const CHANGE_LEAD = /^\s*(?:(?:wait|ngoja|sorry|samahani|oops)[\s,.!]+)*(?:i (?:want|need|would like|d like) to change|let me change|i (?:have )?made a mistake(?: in)?|nataka kubadilisha|naomba kubadilisha)\b[\s,.:;-]*/i;
 
 /**
  * Where a closing "not Nakuru", "si leo", "sio Nakuru county" begins (the old answer, after the

@@ -5621,3 +5621,10 @@ describe('the time of day corrected at the review ("ilikuwa saa tatu usiku", "ha
     expect(said(type(at('review', evening), 'they beat him in the evening'))).not.toContain('review.fix_when_time');
   });
 });
+
+describe('the county corrected at the date question with a wish or a mistake said first', () => {
+  it.each(['wait I want to change the county, it was Kiambu', 'I made a mistake the county is Kiambu'])('"%s": Kiambu taken and where in it asked (it went to the story, or "could not read that date")', (words) => {
+    const r = type(at('when'), words);
+    expect([words, r.state.draft?.county, said(r)[0], stepOf(r)]).toEqual([words, 22, 'place.county_changed', 'place']);
+  });
+});
