@@ -49,9 +49,11 @@ const PHRASES = [
   String.raw`\b(?:i am|im|i m|we are|we re) being (?:followed|chased|hunted)\b`,
   // Harm going on to people, told in the passive ("someone is being beaten right now"); not "was being beaten", nor a file "being killed".
   String.raw`\b(?:is|are|am|re) (?:still )?being (?:beaten|attacked|stabbed|shot|slashed|assaulted|tortured|raped|kidnapped|abducted)\b`,
+  // Killed or taken away, said of people ("people are being killed right now", "my son is being taken away").
+  String.raw`\b(?:people|someone|somebody|he|she|they|we|i|(?:my|our|his|her) \w+) (?:is|are|am) (?:still )?being (?:killed|taken away)\b`,
   // Shut in ("we are locked inside"; not "stuck in the queue", nor someone held in the cells), or surrounded now ("they
   // have surrounded the polling station"); not "were locked", "questions surrounding the results", supporters round a car.
-  String.raw`\b(?:i am|im|i m|we are|we re) (?:locked|trapped) (?:in|inside)\b|\bthey (?:have|ve) surrounded (?:us|me|my|our|the (?:house|home|school|church|polling station|station|compound|building|hall|gate))\b`,
+  String.raw`\b(?:i am|im|i m|we are|we re) (?:locked|trapped) (?:inside\b|in (?:the |a |our |my |this )?(?:house|room|school|church|station|polling station|building|hall|car|classroom|office|toilet|compound|shop)\b)|\b(?:have|ve|has) surrounded (?:us|me|my|our|the (?:house|home|school|church|polling station|station|compound|building|hall|gate))\b`,
   // Bleeding now, a person ("one man is bleeding"); not "the country is bleeding", "is no longer bleeding".
   String.raw`\b(?:man|woman|boy|girl|child|someone|somebody|person|one|people|son|daughter|brother|sister|husband|wife|father|mother|he|she|they|i|we) (?:is|are|am) (?:still )?bleeding\b`,
   String.raw`\b(?:will|going to|gonna|want to) kill (?:me|us|him|her)\b`,
@@ -75,14 +77,14 @@ const PHRASES = [
   // Back, or on their way; not "watoto wamerudi nyumbani salama", "wanakuja kesho kuchunguza".
   String.raw`\bwamerudi\b(?! (?:nyumbani|kazini|shuleni|salama|kituoni|ofisini))|\bwamefika tena\b|\bwanakuja (?:tena|sasa|hapa)\b`,
   // Not campaigning, politics, voting, calling, photos, noise, music, patrols, counting ("wanapiga kampeni / campaign / siasa / kura / simu / picha / kelele / mziki / doria / hesabu").
-  String.raw`\b(?:wana|ana)(?:ni|tu|m|wa)?piga\b(?! (?:kura|simu|picha|makofi|debe|kampeni|campaign|campaigns|siasa|politics|kelele|doria|hesabu|foleni|laini|marufuku|stori|story|vita|deki|pasi|mziki|muziki|music|ngoma|luku|mswaki|magoti|chafya|gumzo|domo|saluti))`,
+  String.raw`\b(?:wana|ana)(?:ni|tu|m|wa)?piga\b(?! (?:kura|simu|picha|makofi|debe|kampeni|campaign|campaigns|siasa|politics|kelele|doria|hesabu|foleni|laini|marufuku|stori|story|vita|deki|pasi|mziki|muziki|music|ngoma|luku|mswaki|magoti|chafya|gumzo|domo|filimbi|honi|saluti))`,
   String.raw`\bwana(?:ni|tu|m|wa)?(?:tishia|chapa|shambulia|kimbiza)\b`,
   String.raw`\bwana(?:ni|tu|m)(?:fukuza|tafuta|fuata)\b`,
   String.raw`\bwametuzingira\b|\bwanavunja mlango\b|\bwanafyatua risasi\b`,
   // Surrounding the home, knocking at its door now ("wamezunguka nyumba yangu", "wanagonga mlango"); not house to house
   // or door to door ("nyumba kwa nyumba", "mlango kwa mlango": campaigning), nor "walikuwa wanagonga" (past). "Wamenizunguka"
   // is Sheng for "double-crossed me".
-  String.raw`\bwamezunguka ${AT_HOME}\b(?! kwa\b)|(?<!walikuwa )\bwanagonga (?:mlango|geti|gate|dirisha)\b(?! kwa\b)`,
+  String.raw`\bwamezunguka ${AT_HOME}\b(?! kwa\b)|(?<!walikuwa )\bwanagonga (?:mlango|geti|gate|dirisha)\b(?! kwa (?:mlango|geti|nyumba)\b)`,
   String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b`,
   // "Watatuchoma (nyumba)", "watachoma nyumba zetu": they will burn us, our houses; not "watachoma mahindi",
   // nor "atamchoma sindano" (kuchoma sindano: to give an injection).

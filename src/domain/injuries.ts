@@ -623,7 +623,7 @@ export function unsureIfHurt(text: string): boolean {
   const why = m ? undefined : UNSURE_THEN_WHY.exec(text.trim())?.[1];
   if (!m && !why) return false;
   const after = m ? plain.slice(m[0].length) : plainWords(why ?? '');
-  return !(HURT.test(after) || HARMED.test(after) || BEATEN.test(after) || TREATED.test(after) || IN_HOSPITAL_AFTER.test(after) || /\b(?:damu|blood|bleeding|bled)\b/.test(after));
+  return !(HURT.test(after) || HARMED.test(after) || BEATEN.test(after) || TREATED.test(after) || IN_HOSPITAL_AFTER.test(after));
 }
 /** Someone's hurt or care told after the unsure part, in words `HURT` and `TREATED` do not hold ("niliumia", "took him to hospital"). */
 const IN_HOSPITAL_AFTER = /\b(?:\w*umia|\w*umizwa|\w*jeruhiwa|hospital\w*)\b/;

@@ -1305,7 +1305,8 @@ const NOT_THAT = /[\s,]+(?:not|sio|si|siyo)\s+.+$/i;
  */
 function categorySlip(turn: Turn, d: Draft, input: string): boolean {
   const slip = SLIP.exec(input.trim());
-  if (!slip?.[0].trim() || !d.kind) return false;
+  // With more said after it ("... sio kukamatwa. Bado wanampiga sasa hivi"), the whole is read as before: nothing lost.
+  if (!slip?.[0].trim() || !d.kind || /[.!?]\s+\S/.test(input.trim())) return false;
   const named = input.trim().slice(slip[0].length).replace(NOT_THAT, '').trim();
   const code = categoryWord(named, d.kind) ?? categoryLabelled(named, d.kind);
   if (!code || code === d.category) return false;
@@ -1633,6 +1634,16 @@ function countyChecked(turn: Turn, d: Draft, input: string): boolean {
   return asked;
 }
 
+/**
+ * A name as places are written ("Kaptembwo", "Moi Avenue", "Total petrol station"): up to four words, each capitalised
+ * (a small "ya", "la", "of", "the" between them); never a word said alone to excuse ("Sorry").
+ */
+function properName(words: string): boolean {
+  const list = words.trim().split(/\s+/);
+  if (!list[0] || list.length > 4 || !/^\p{Lu}/u.test(list[0]) || sorryOnly(words)) return false;
+  return list.every((w) => /^\p{Lu}/u.test(w) || /^\d/.test(w) || /^(?:ya|la|wa|of|the|na|and)$/i.test(w)) && !/^(?:sorry|samahani|pole|thanks|asante|ok|okay|sawa)$/i.test(words.trim());
+}
+
 /** What comes before the first pause ("sijui jina, ilikuwa jana usiku": "sijui jina"), and what follows it. */
 const FIRST_PAUSE = /^([^,.;:]+)[,.;:]+\s*(\S.*)$/u;
 
@@ -1645,15 +1656,16 @@ function noPlaceThenMore(turn: Turn, d: Draft, input: string): boolean {
   const [, head = '', rest = ''] = FIRST_PAUSE.exec(input.trim()) ?? [];
   if (!rest || !(dontKnow(head) || readWord(head) === 'no')) return false;
   const day = dayAnswer(rest, turn.now);
+  const spot = rest.replace(/^(?:it['’]?s|it is|it was)\s+/i, '');
   // "I don't know the name, it's near the Total petrol station", "hapana, ni Kayole": the place after the pause.
-  if (!day && (/\p{Lu}/u.test(rest) || namesAPlace(rest)) && !tellsAnAct(normalise(rest))) {
-    takePlace(turn, d, withTown(placeInWords(rest.replace(/^(?:it['’]?s|it is|it was)\s+/i, '')), townOf(d)));
+  if (!day && (properName(placeInWords(spot)) || namesAPlace(spot)) && !tellsAnAct(normalise(rest))) {
+    takePlace(turn, d, withTown(placeInWords(spot), townOf(d)));
     return true;
   }
   if (day) noteDay(d, day);
-  // Kept in the story, which says the place is still needed ("place.story_added").
-  else if (!storyPart(rest) || !addWords(turn, d, rest)) return false;
-  if (day) turn.say('place.unknown');
+  // Kept in the story, which says the place is still needed ("place.story_added"); "I don't know, sorry" is no place.
+  const kept = !day && storyPart(rest) && addWords(turn, d, rest);
+  if (!kept) turn.say('place.unknown');
   turn.show();
   return true;
 }
@@ -1806,7 +1818,7 @@ function townCountyOffered(turn: Turn, d: Draft, input: string): boolean {
 const SPOT_LEAD = new Set(['pale', 'hapo', 'at', 'near', 'kwa', 'karibu', 'opposite', 'nje', 'in', 'kwenye', 'katika', 'next', 'behind', 'nyuma', 'mbele']);
 
 /** Words before a county's name that make it where someone came from or a road's end ("they came from Nairobi", "road to Nakuru"). */
-const FROM_OR_TOWARDS = /\b(?:from|came|come|went|going|to|towards|kutoka|toka|walitoka|alitoka|wametoka|ametoka|kwenda|road|barabara|highway|street)\b/;
+const FROM_OR_TOWARDS = /\b(?:from|came|come|went|going|to|towards|near|\w*toka|kwenda|road|barabara|highway|street|stage|matatu|gari|bus|basi)\b/;
 
 /** Another county than `county` that the place begins with (a town or the name, before "pale", "at" or a comma) or ends with (the name). */
 function countyLeadingOrEnding(words: string[], county: number): number | undefined {
@@ -1823,8 +1835,10 @@ function countyLeadingOrEnding(words: string[], county: number): number | undefi
   }
   // A name at the end of a short place ("Free Area Nakuru"): never a number ("Phase 2"), nor a sentence's last word.
   const last = words[words.length - 1] ?? '';
-  const before = words.slice(0, -1).join(' ').toLowerCase();
-  const tail = /^\p{L}{3,}$/u.test(last) && words.length > 1 && words.length <= 4 && !FROM_OR_TOWARDS.test(before) ? matchCounty(last) : undefined;
+  // Only after a name ("Free Area Nakuru"): each word before it capitalised, none a lead ("near", "ya") or a going ("Nilitoka").
+  const before = words.slice(0, -1);
+  const named = before.every((w) => /^\p{Lu}/u.test(w) && !/,$/.test(w)) && !FROM_OR_TOWARDS.test(before.join(' ').toLowerCase());
+  const tail = /^\p{L}{3,}$/u.test(last) && words.length > 1 && words.length <= 4 && named ? matchCounty(last) : undefined;
   return tail?.kind === 'exact' && !tail.town && tail.county.code !== county ? tail.county.code : undefined;
 }
 

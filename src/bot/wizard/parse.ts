@@ -417,16 +417,20 @@ const TOLD_AS_PAST = /\b(jana|juzi|yesterday|last (night|week|month|year)|ago|il
  */
 export function dangerToldAsYes(text: string): boolean {
   const n = normalise(text).replace(/\bbeing \w+/g, '');
-  return answerLead(text)?.word !== 'no' && !TOLD_AS_PAST.test(n) && !text.includes('?') && !NOT_DANGER_NOW.test(n) && saysDangerNow(text);
+  const asked = text.includes('?');
+  return answerLead(text)?.word !== 'no' && !TOLD_AS_PAST.test(n) && !NOT_DANGER_NOW.test(n) && !(asked && /\bkama\b/.test(n)) && !SAFE_SAID.test(n) && saysDangerNow(text);
 }
 
+/** Safe said, not denied ("they are back home safe", "wako nyumbani salama"; not "we are not safe", "siko salama"). */
+const SAFE_SAID = /(?<!\b(?:not|si|siko|hatuko|hayuko|hawako|hauko|sio)\s)\b(?:safe|salama)\b/;
+
 /**
- * Words beside danger words that say it is not danger now: nobody ("no one is bleeding now", "hakuna mtu"), none
- * ("si hatari"), safe ("they are back home safe", "salama"), an "if" or a question ("nifanye nini kama ..."), a patrol,
- * the results awaited. At the danger question they leave the answer to a tap, as before.
+ * Words beside danger words that say it is not danger now: nobody or none first ("no one is bleeding now", "hakuna mtu
+ * ...", "si hatari"), an "if" ("what should I do if ...", and "kama" in a question), a patrol, the results awaited; safe
+ * said (`SAFE_SAID`). At the danger question they leave the answer to a tap, as before.
  */
 const NOT_DANGER_NOW =
-  /\b(?:no one|noone|nobody|no body|hakuna|hamna|(?:si|sio|siyo) hatari|not in danger|safe|salama|fine|poa|fiti|if|kama|iwapo|endapo|what|how|should|nifanye|tufanye|nini|je|doria|patrol|results|matokeo|thanks?|thank you|asante)\b/;
+  /^(?:no one|noone|nobody|no body|hakuna|hamna|(?:si|sio|siyo) hatari)\b|\b(?:not in danger|if|iwapo|endapo|doria|patrol|results|matokeo)\b/;
 
 /**
  * They came and are still there ("walikuja na bado wako hapa", "they came and they are still
@@ -450,7 +454,7 @@ const BARE_CRY = /\b(help|me|us|please|pls|plz|sos|msaada|naomba|tunaomba|nahita
 export function dangerToldFirst(text: string): boolean {
   const n = normalise(text);
   // "They are back home now, thanks for your help": thanks, no cry for help.
-  if (/\b(?:thanks?|thank you|asante)\b/.test(n)) return false;
+  if (/\b(?:thanks?|thank you|asante)(?: sana)? (?:for|kwa) (?:your |the |all )?(?:help|msaada)$/.test(n)) return false;
   if (/\b(report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n) || (TOLD_AS_PAST.test(n) && !STILL_THERE.test(n)) || !n.replace(BARE_CRY, '').trim()) return false;
   return saysDangerNow(text) && ((dangerAnswer(text) ?? dangerLead(text)) === true || CRY_AT_END.test(n));
 }

@@ -42,7 +42,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b\w*(pig|fyatu)\w* (simu|picha|kelele|nduru|marufuku)\b/g, ' '],
   // "Anapiga kampeni / campaign / siasa" is campaigning, "wanapiga mziki" playing music: no one beaten.
   [/\b\w*pig\w* (kampeni|campaigns?|siasa|politics)\b/g, ' campaign '],
-  [/\b\w*pig\w* (mziki|muziki|music|debe|makofi|doria|foleni|hesabu|stori|story|luku|mswaki|magoti|chafya|gumzo|domo|saluti)\b/g, ' '],
+  [/\b\w*pig\w* (mziki|muziki|music|debe|makofi|doria|foleni|hesabu|stori|story|luku|mswaki|magoti|chafya|gumzo|domo|filimbi|honi|saluti)\b/g, ' '],
   [/\bkituo (cha|ya) polisi\b/g, ' policestation '],
   [/\b(police|pol|polisi) (station|stn|post|stesheni)s?\b/g, ' policestation '],
   [/\bk?a?kitu kidogo\b/g, ' bribe '],

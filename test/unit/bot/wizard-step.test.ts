@@ -5628,3 +5628,40 @@ describe('the county corrected at the date question with a wish or a mistake sai
     expect([words, r.state.draft?.county, said(r)[0], stepOf(r)]).toEqual([words, 22, 'place.county_changed', 'place']);
   });
 });
+
+describe('what a second review found in this session\'s readings', () => {
+  it('a category slip with more said after it is no slip taken: nothing lost ("Samahani nimekosea, ni kupigwa sio kukamatwa. Bado wanampiga sasa hivi")', () => {
+    const words = 'Samahani nimekosea, ni kupigwa sio kukamatwa. Bado wanampiga sasa hivi';
+    const r = type(at('danger', { category: 'p_arrest', text: undefined }), words);
+    expect(r.state.draft?.text).toContain('Bado wanampiga sasa hivi');
+  });
+
+  it.each([
+    ['Thika, near Nairobi', 22],
+    ['Ruaka karibu na Nairobi', 22],
+    ['Stage ya Machakos', 47],
+    ['Nilitoka Nakuru', 47],
+  ] as const)('"%s" at the place question in its county asks no county change', (words, county) => {
+    expect([words, said(type(at('place', { county }), words))[0]]).not.toEqual([words, 'review.fix_county']);
+  });
+
+  it.each(["I don't know. It was dark", 'Sikumbuki. Ilikuwa giza', 'hapana, Sitaki kusema', "No, I can't say", "I don't know, Sorry", 'I dont know. My friend knows the place'])('"%s" at the place question is no place', (words) => {
+    expect([words, type(at('place'), words).state.draft?.place]).toEqual([words, undefined]);
+  });
+
+  it.each([
+    'wako nje ya nyumba yangu sasa hivi, nifanye nini?',
+    'they are outside my house now. what do I do?',
+    'wanatupiga kama wanyama sasa hivi',
+    'They are at my gate now with guns, we are not safe',
+    'They are outside my house right now and I dont know what to do',
+    'wametuzingira, hakuna mahali pa kukimbilia',
+    'they are beating him right now, thank you for helping',
+    'The police have surrounded my house right now',
+    'People are being killed right now at the stage',
+    'wanagonga mlango kwa nguvu sasa hivi',
+  ])('"%s" at the danger question is the yes: numbers and staff alerted', (words) => {
+    const r = type(at('danger'), words);
+    expect([words, r.state.draft?.danger, r.effects.map((e) => e.type)]).toEqual([words, true, ['urgent']]);
+  });
+});

@@ -235,3 +235,9 @@ describe('saysDangerNow: what a review found the new danger words read too widel
     expect(saysDangerNow(text)).toBe(true);
   });
 });
+
+describe('saysDangerNow: what a second review found', () => {
+  it.each(['now we are trapped in debt with a shylock', 'I am locked in a land dispute with my neighbour', 'Wafuasi wanapiga honi barabarani', 'Trafiki anapiga filimbi'])('not %j', (text) => {
+    expect(saysDangerNow(text)).toBe(false);
+  });
+});
