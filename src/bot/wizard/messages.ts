@@ -1640,9 +1640,10 @@ function countyChecked(turn: Turn, d: Draft, input: string): boolean {
  */
 function properName(words: string): boolean {
   const list = words.trim().split(/\s+/);
-  if (!list[0] || list.length > 4 || !/^\p{Lu}/u.test(list[0]) || sorryOnly(words)) return false;
-  return list.every((w) => /^\p{Lu}/u.test(w) || /^\d/.test(w) || /^(?:ya|la|wa|of|the|na|and)$/i.test(w)) && !/^(?:sorry|samahani|pole|thanks|asante|ok|okay|sawa)$/i.test(words.trim());
+  if (!list[0] || list.length > 4 || !/^\p{Lu}/u.test(list[0]) || sorryOnly(words) || EXCUSE.test(words.trim())) return false;
+  return list.every((w) => /^\p{Lu}/u.test(w) || /^\d/.test(w) || /^(?:ya|la|wa|of|the|na|and)$/i.test(w));
 }
+const EXCUSE = /^(?:sorry|samahani|pole|thanks|asante|ok|okay|sawa)$/i;
 
 /** What comes before the first pause ("sijui jina, ilikuwa jana usiku": "sijui jina"), and what follows it. */
 const FIRST_PAUSE = /^([^,.;:]+)[,.;:]+\s*(\S.*)$/u;
@@ -1822,6 +1823,10 @@ const FROM_OR_TOWARDS = /\b(?:from|came|come|went|going|to|towards|near|\w*toka|
 
 /** Another county than `county` that the place begins with (a town or the name, before "pale", "at" or a comma) or ends with (the name). */
 function countyLeadingOrEnding(words: string[], county: number): number | undefined {
+  return countyLeading(words, county) ?? countyEnding(words, county);
+}
+
+function countyLeading(words: string[], county: number): number | undefined {
   for (const n of [2, 1]) {
     const head = words.slice(0, n).join(' ');
     const next = words[n];
@@ -1833,9 +1838,15 @@ function countyLeadingOrEnding(words: string[], county: number): number | undefi
     if (towns?.length === 1) return towns[0];
     if (named.kind === 'exact' && !named.town && named.county.code !== county) return named.county.code;
   }
-  // A name at the end of a short place ("Free Area Nakuru"): never a number ("Phase 2"), nor a sentence's last word.
+  return undefined;
+}
+
+/**
+ * A county's own name ending a short place, after a name ("Free Area Nakuru"): each word before it capitalised, none a
+ * lead ("near", "ya") or a going ("Nilitoka"); never a number ("Phase 2"), nor a sentence's last word.
+ */
+function countyEnding(words: string[], county: number): number | undefined {
   const last = words[words.length - 1] ?? '';
-  // Only after a name ("Free Area Nakuru"): each word before it capitalised, none a lead ("near", "ya") or a going ("Nilitoka").
   const before = words.slice(0, -1);
   const named = before.every((w) => /^\p{Lu}/u.test(w) && !/,$/.test(w)) && !FROM_OR_TOWARDS.test(before.join(' ').toLowerCase());
   const tail = /^\p{L}{3,}$/u.test(last) && words.length > 1 && words.length <= 4 && named ? matchCounty(last) : undefined;
