@@ -24,11 +24,14 @@ export function incidentTimeFor(choice: Exclude<WhenChoice, 'date'>, now: Date):
  * Not in the future and not more than a year ago: older cases go to the agencies directly.
  */
 export function parseIncidentDate(input: string, now: Date, saidBefore?: string): ParsedDate {
-  const { day, dayAlone } = splitTime(daySpelling(input));
+  // "Tarehe 15 mwezi uliopita", "15 mwezi uliopita", "15th last month": the day with last month said beside it.
+  const inline = LAST_MONTH.test(input);
+  const typed = inline ? input.replace(LAST_MONTH, ' ').replace(/^\s*(\d{1,2})\s*$/, 'tarehe $1').trim() : input;
+  const { day, dayAlone } = splitTime(daySpelling(typed));
   // "Mwezi uliopita" answered first, then "tarehe 5": the 5th of last month, not of this one.
   // "Wiki iliyopita", then "Jumanne": last week's Tuesday, not the latest one.
   const said = (re: RegExp) => saidBefore !== undefined && re.test(saidBefore);
-  const before = { lastMonth: said(LAST_MONTH), lastWeek: said(LAST_WEEK) };
+  const before = { lastMonth: inline || said(LAST_MONTH), lastWeek: said(LAST_WEEK) };
   const parsed = parseDay(day, now, before);
   return !parsed.ok && dayAlone ? parseDay(dayAlone, now, before) : parsed;
 }
@@ -134,7 +137,7 @@ const HOUR_COUNTS: Record<string, number> = {
 };
 // "Saa tano iliyopita" is the eleven o'clock that passed (Swahili hours): only one hour, "saa moja iliyopita", is said so.
 const AGO_EN = /^(?:(?:about|around|like|just|only) )?(\d{1,4}|[a-z]+|a few|a couple of|couple of) ?(hours?|hrs?|minutes?|mins?) (?:ago|back)$/;
-const AGO_SW = /^(?:(?:kama|karibu) )?(masaa|saa|dakika) (\d{1,4}|[a-z]+) (?:zilizopita|yaliyopita)$|^saa (moja) iliyopita$/;
+const AGO_SW = /^(?:(?:kama|karibu) )?(?:(masaa|saa|dakika) (\d{1,4}|[a-z]+) (?:zilizopita|yaliyopita)|saa (moja) iliyopita)$/;
 const HOUR_MS = 60 * 60 * 1000;
 
 /** How long ago in hours ("2hrs ago", "30 minutes ago", "dakika kumi zilizopita"), or undefined. */

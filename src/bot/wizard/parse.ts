@@ -135,6 +135,8 @@ const WORDS: Record<Word, readonly string[]> = {
   yesterday: [
     'yesterday', 'jana', 'yesterday night', 'last night', 'jana usiku', 'usiku wa jana', 'jana jioni', 'jana asubuhi', 'jana mchana', 'yesterday morning', 'yesterday afternoon', 'yesterday evening', 'last evening',
     'ystd', 'ystdy', 'yest', 'yday', 'jna', 'siku ya jana', 'usiku wa kuamkia leo', 'late last night', 'late yesterday', 'early yesterday',
+    // "Hapo jana" (just yesterday), "jana kuamkia leo" (the night from yesterday into today).
+    'hapo jana', 'jana kuamkia leo', 'jana usiku kuamkia leo',
   ],
   dayBefore: ['day before yesterday', 'the day before yesterday', 'juzi', 'siku ya juzi', 'juzi usiku', 'juzi jioni', 'juzi asubuhi', 'juzi mchana', 'usiku wa kuamkia jana'],
   cancel: [

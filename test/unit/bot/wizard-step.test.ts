@@ -12,6 +12,7 @@ import { step } from '../../../src/bot/wizard/step';
 import { toReport } from '../../../src/bot/wizard/flow';
 import { earlyStory, firstWords, tellsWhoTheyWere } from '../../../src/bot/wizard/story-words';
 import { reviewText } from '../../../src/bot/wizard/render';
+import { formatDay } from '../../../src/bot/wizard/format';
 import type { Reply, StepResult, WizardInput, WizardState } from '../../../src/bot/wizard/types';
 
 const NOW = new Date('2026-11-28T09:30:00Z'); // 12:30 in Nairobi
@@ -5663,5 +5664,21 @@ describe('what a second review found in this session\'s readings', () => {
   ])('"%s" at the danger question is the yes: numbers and staff alerted', (words) => {
     const r = type(at('danger'), words);
     expect([words, r.state.draft?.danger, r.effects.map((e) => e.type)]).toEqual([words, true, ['urgent']]);
+  });
+});
+
+describe('Swahili dates a probe typed ("tarehe 15 mwezi uliopita", "kama saa moja iliyopita", "hapo jana")', () => {
+  it.each([
+    ['tarehe 15 mwezi uliopita', '15/10/2026'],
+    ['15 mwezi uliopita', '15/10/2026'],
+    ['mwezi uliopita tarehe 15', '15/10/2026'],
+    ['15th last month', '15/10/2026'],
+  ])('"%s" is %s (it was "I could not read that date")', (words, date) => {
+    const r = type(at('when'), words);
+    expect([words, r.state.draft?.when, r.state.draft?.incidentAt && formatDay(r.state.draft.incidentAt)]).toEqual([words, 'date', date]);
+  });
+
+  it.each([['kama saa moja iliyopita', 'today'], ['hapo jana', 'yesterday'], ['jana kuamkia leo', 'yesterday']] as const)('"%s" is %s', (words, when) => {
+    expect([words, type(at('when'), words).state.draft?.when]).toEqual([words, when]);
   });
 });
