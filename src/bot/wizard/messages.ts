@@ -1606,10 +1606,17 @@ function unanswered(turn: Turn, d: Draft, input: string, word: Word | undefined)
     turn.show();
     return true;
   }
-  if (!MAY_SKIP.includes(d.step) || !unsure) return false;
+  const noStation = d.step === 'stn' && NO_STATION.test(n);
+  if (!MAY_SKIP.includes(d.step) || !(unsure || noStation)) return false;
+  // "Hawakuwa na kituo, walikuwa roadblock tu": what follows is for staff, in the story.
+  const [, , more = ''] = FIRST_PAUSE.exec(input.trim()) ?? [];
+  if (noStation && more && storyPart(more)) addNewOrTell(turn, d, more.trim());
   skipDetail(turn, d);
   return true;
 }
+
+/** No station known ("sijui walitoka wapi", "hakuna kituo", "hawakuwa na kituo"): kept as the station, an agency read it as one. */
+const NO_STATION = /^(?:sijui (?:walitoka wapi|wanatoka wapi|ni kituo gani|kituo)|(?:hakuna|hakukuwa na|hawakuwa na|hana|hawana) kituo|no station|(?:there was|they had) no station|i (?:don t|dont|do not) know (?:which|what|the) station)\b/;
 /** "Ngoja", "wait a minute", "subiri kidogo" alone (`COMING`): more is coming, nothing told yet. */
 const waits = (input: string) => [...input].length <= 30 && COMING.test(normalise(input).replace(FILLERS, ' ').replace(/\s+/g, ' ').trim());
 

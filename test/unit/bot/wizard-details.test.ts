@@ -499,3 +499,19 @@ describe('more "I don\'t know" at the detail and place questions', () => {
     expect([words, type(at(at_), words).state.draft?.officers ?? {}]).toEqual([words, {}]);
   });
 });
+
+describe('no station known, said with why, at the station question', () => {
+  it.each(['sijui walitoka wapi', 'hakuna kituo', 'hawakuwa na kituo, walikuwa roadblock tu', "I don't know which station"])('"%s" is no station (it was stored as the station)', (words) => {
+    const r = type(at('stn'), words);
+    expect([words, r.state.draft?.officers?.station]).toEqual([words, undefined]);
+  });
+
+  it('"hawakuwa na kituo, walikuwa roadblock tu": what follows kept in the story', () => {
+    const r = type(at('stn'), 'hawakuwa na kituo, walikuwa roadblock tu');
+    expect(r.state.draft?.text).toContain('walikuwa roadblock tu');
+  });
+
+  it('a station named is the station, as before', () => {
+    expect(type(at('stn'), 'Kilimani police station').state.draft?.officers?.station).toBe('Kilimani police station');
+  });
+});
