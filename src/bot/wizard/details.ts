@@ -20,6 +20,7 @@ import {
   REPORTER_ROLES,
   toldForSomeoneElse,
   type ElectionActor,
+  type HateChannel,
   type OfficerDetails,
   type PollingStation,
   type ReporterRole,
@@ -202,6 +203,12 @@ function takeDetail(turn: Turn, d: Draft, step: DetailStep, text: string): void 
     }
     case 'plate':
       return onPlates(turn, d, text);
+    case 'how': {
+      const channel = channelTyped(normalise(text));
+      if (!channel) return again(turn, d, step, 'details.use_buttons');
+      d.channel = channel;
+      return turn.advance(d);
+    }
     case 'pstn': {
       const r = parsePollingStation(text);
       if (!r.ok) return again(turn, d, step, 'details.pstn.invalid');
@@ -242,6 +249,20 @@ const ROLE_SAID: [RegExp, ReporterRole][] = [
 
 function roleTyped(n: string): ReporterRole | undefined {
   return ROLE_WORDS[n] ?? ROLE_SAID.find(([re]) => re.test(n))?.[1];
+}
+
+/** Where hate speech was said or shared, typed ("WhatsApp group", "kwa redio", "kwa mkutano"): the one its words name. */
+const CHANNEL_WORDS: [HateChannel, RegExp][] = [
+  ['online', /\b(?:whatsapp|facebook|fb|twitter|x|tiktok|instagram|insta|telegram|youtube|online|internet|social media|mitandao|mtandao|group|kikundi)\b/],
+  ['radio_tv', /\b(?:radio|redio|tv|television|runinga|televisheni|fm|kipindi)\b/],
+  ['rally', /\b(?:rally|rallies|mkutano|mikutano|baraza|campaign meeting|public meeting|kampeni)\b/],
+  ['print', /\b(?:newspaper|gazeti|magazeti|leaflets?|flyers?|posters?|mabango|bango|pamphlets?|vikaratasi|kikaratasi)\b/],
+  ['sms', /\b(?:sms|text message|texts?|ujumbe mfupi|message za simu|meseji)\b/],
+];
+
+function channelTyped(n: string): HateChannel | undefined {
+  const found = CHANNEL_WORDS.filter(([, re]) => re.test(n)).map(([c]) => c);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Who did it, typed as one of the choices (whole message, English and Swahili). */

@@ -239,8 +239,9 @@ describe('the optional details', () => {
     const how = press(hate('by'), 'candidate');
     expect(how.state.draft).toMatchObject({ step: 'how', perpetrator: { kind: 'candidate' } });
     expect(lastKeyboard(how)).toMatchObject({ step: 'how', choices: ['rally', 'radio_tv', 'online', 'print', 'sms', 'other'].map((value) => ({ value })) });
-    // Only the buttons answer where; a word typed asks again.
-    expect(said(type(how.state, 'facebook'))).toEqual(['details.use_buttons', 'details.how.ask']);
+    // A channel typed by its name is that choice ("facebook": online); words that name none ask again.
+    expect(type(how.state, 'facebook').state.draft?.channel).toBe('online');
+    expect(said(type(how.state, 'kila mahali'))).toEqual(['details.use_buttons', 'details.how.ask']);
     const done = walk(how.state, (s) => press(s, 'online'), (s) => press(s, 'ska'));
     expect(done.state.draft?.step).toBe('review');
     expect(done.replies.map((x) => x.type)).toEqual(['answer', 'review']);
@@ -513,5 +514,21 @@ describe('no station known, said with why, at the station question', () => {
 
   it('a station named is the station, as before', () => {
     expect(type(at('stn'), 'Kilimani police station').state.draft?.officers?.station).toBe('Kilimani police station');
+  });
+});
+
+describe('where hate speech was said or shared, typed ("WhatsApp group", "kwa redio", "kwa mkutano")', () => {
+  const hate = { kind: 'election' as const, category: 'e_hate' as const };
+  it.each([
+    ['WhatsApp group', 'online'],
+    ['it was on facebook', 'online'],
+    ['mitandao ya kijamii', 'online'],
+    ['kwa redio', 'radio_tv'],
+    ['on Inooro TV', 'radio_tv'],
+    ['kwa mkutano wa kampeni', 'rally'],
+    ['leaflets', 'print'],
+    ['sms', 'sms'],
+  ] as const)('"%s" is %s (it was "Sorry, I did not understand that")', (words, channel) => {
+    expect([words, type(at('how', hate), words).state.draft?.channel]).toEqual([words, channel]);
   });
 });
