@@ -616,6 +616,12 @@ const UNSURE_IF_HURT =
 /** "Sijui, bado yuko ndani hatujamwona": not known, with why after a pause (the words were lost to "use the buttons"). */
 const UNSURE_THEN_WHY = /^(?:sijui|hatujui|sina uhakika|i don['’]?t know|i do not know|we don['’]?t know|not sure|idk)\s*[,.;:-]+\s*(\S.*)$/i;
 
+/** Blood told, not denied ("damu ilikuwa inatoka", "kulikuwa na damu nyingi", "he was bleeding"; not "hakuna damu", "no blood"). */
+export function bloodTold(text: string): boolean {
+  const n = plainWords(text);
+  return /\b(?:damu|blood|bleeding|bled)\b/.test(n) && !/\b(?:hakuna|hamna|no|not|bila|without|hakutoka|hakuvuja|didn t bleed|didnt bleed)\b(?: \w+)? (?:damu|blood|bleeding|bled)\b/.test(n);
+}
+
 export function unsureIfHurt(text: string): boolean {
   if (text.length > 200) return false;
   const plain = plainWords(text);

@@ -405,8 +405,13 @@ const NOT_THAT_TIME = /[\s,]+(?:sio|si|siyo|not)\s+.+$/i;
  */
 function timeCorrection(input: string, d: Draft, now: Date): Correction | undefined {
   if (d.when === undefined || d.when === 'now' || d.incidentAt === undefined) return undefined;
-  const time = input.trim().replace(TIME_LEAD, '').replace(NOT_THAT_TIME, '').replace(/[.!]+$/u, '').trim();
-  if (!time || !timeAlone(time, now) || time === d.timeOfDay) return undefined;
+  const typed = input.trim();
+  const time = typed.replace(TIME_LEAD, '').replace(NOT_THAT_TIME, '').replace(/[.!]+$/u, '').trim();
+  // Said as a correction ("ilikuwa ...", "... sio jioni") or with its hour: "Morning", "usiku" alone greet or say less.
+  const corrects = time !== typed.replace(/[.!]+$/u, '').trim() || /\d|\bsaa\b/.test(time);
+  const read = time && corrects ? timeAlone(time, now) : undefined;
+  // "Saa tatu usiku" for a report of today, at noon, is still to come: no such time offered.
+  if (!read || time === d.timeOfDay || (d.when === 'today' && read.day === 'yesterday')) return undefined;
   return { part: 'when', when: { when: d.when, incidentAt: d.incidentAt, timeOfDay: time } };
 }
 

@@ -1,4 +1,4 @@
-import { unsureIfHurt, p3Refused, notYetWithMore, notYetWithWhy, asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, guessLanguage, hurtCount, hurtCountLine, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { bloodTold, unsureIfHurt, p3Refused, notYetWithMore, notYetWithWhy, asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, guessLanguage, hurtCount, hurtCountLine, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -113,6 +113,11 @@ const NO_BEFORE_NONE = /^\s*(?:hapana|la|nope|nah|no)[\s\p{P}]+(?=(?:hakuna|hamn
 export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: string, addToStory: (input: string) => boolean, answeredAhead: (input: string) => boolean, keepWords: (input: string) => void): void {
   const word = readWord(input);
   // "I don't know if anyone was hurt, I wasn't there": skipped as "sijui" skips it, the words kept (they were read as someone hurt).
+  // "Sijui, damu ilikuwa inatoka kichwani": not sure who or how, but blood told: someone hurt, the words kept.
+  if (step === 'hurt' && unsureIfHurt(input) && bloodTold(input)) {
+    keepWords(input);
+    return setHurt(turn, d, 'hurt');
+  }
   if (step === 'hurt' && unsureIfHurt(input)) {
     keepWords(input);
     return skip(turn, d, step);

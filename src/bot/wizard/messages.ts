@@ -970,10 +970,13 @@ function partNamedToChange(turn: Turn, d: Draft, n: string): boolean {
  * "I want to change the category, it was not bribery, they were voting with IDs of dead people": what was told after
  * the wish kept in the story, and the part named opened (else the Change menu). The words were lost to the menu.
  */
+/** A request about the report, not what happened ("please remove Kamau", "sitaki jina langu", "I'm not sure what", "I typed it wrong"). */
+const ASKED_OF_US = /\b(?:please|pls|plz|naomba|tafadhali|remove|delete|don t|dont|do not|include|futa|mfute|ondoa|toa|sitaki|not sure|sina uhakika|typed|nimekosea|nilikosea|mistake)\b/;
+
 function changeWithMore(turn: Turn, d: Draft, input: string): boolean {
   const [, head = '', rest = ''] = FIRST_PAUSE.exec(input.trim()) ?? [];
   const wish = normalise(head);
-  if (!rest || !CHANGE_WORDS.test(wish) || !storyPart(rest)) return false;
+  if (!rest || !CHANGE_WORDS.test(wish) || !storyPart(rest) || ASKED_OF_US.test(normalise(rest))) return false;
   addNewOrTell(turn, d, rest.trim());
   if (!partNamedToChange(turn, d, wish)) askWhatToChange(turn, d);
   return true;
@@ -1297,21 +1300,25 @@ function answeredInWords(turn: Turn, d: Draft, input: string): boolean {
 /** A slip owned ("sorry I pressed the wrong one", "nimekosea"), then "it is" before the right category's name. */
 const SLIP = /^(?:(?:sorry|samahani|pole|oops)\b[\s,.!]*)?(?:(?:i )?(?:pressed|chose|clicked|tapped|selected|picked) (?:the )?wrong(?: one| button| category| thing)?|wrong (?:one|button|category|choice)|nimekosea|nilikosea|nimebonyeza vibaya|nimechagua vibaya|i meant|nilimaanisha)\b[\s,.!:;-]*(?:(?:it is|it['’]s|its|it was|ni|ilikuwa|ni ya)\s+)?/i;
 /** What it was not, after the right one ("... violence not bribery", "ni hongo sio kupigwa"). */
-const NOT_THAT = /[\s,]+(?:not|sio|si|siyo)\s+.+$/i;
+const NOT_THAT = /[\s,]+(?:not|sio|si|siyo)\s+[^.!?]+$/i;
 
 /**
  * "Sorry I pressed the wrong one, it is violence not bribery" at the danger question: the category changed, as typed
  * at its own question, and danger asked. It was kept as the whole story, the wrong category sent.
  */
 function categorySlip(turn: Turn, d: Draft, input: string): boolean {
-  const slip = SLIP.exec(input.trim());
-  // With more said after it ("... sio kukamatwa. Bado wanampiga sasa hivi"), the whole is read as before: nothing lost.
-  if (!slip?.[0].trim() || !d.kind || /[.!?]\s+\S/.test(input.trim())) return false;
-  const named = input.trim().slice(slip[0].length).replace(NOT_THAT, '').trim();
+  const sentences = input.trim().split(/(?<=[.!?])\s+/);
+  const slip = SLIP.exec(sentences[0]);
+  if (!slip?.[0].trim() || !d.kind) return false;
+  // "Sorry, wrong button. It is force not bribery": the right one in the next sentence.
+  const own = sentences[0].slice(slip[0].length).trim();
+  const [said, rest] = own ? [own, sentences.slice(1)] : [(sentences[1] ?? '').replace(/^(?:it is|it['’]s|its|it was|ni|ilikuwa)\s+/i, ''), sentences.slice(2)];
+  const named = said.replace(/[.!?]+$/u, '').replace(NOT_THAT, '').trim();
   const code = categoryWord(named, d.kind) ?? categoryLabelled(named, d.kind);
   if (!code || code === d.category) return false;
   d.step = 'cat';
-  takeTypedCategory(turn, d, code as CategoryCode);
+  // "... sio kukamatwa. Bado wanampiga sasa hivi": what follows is the story, kept (it was lost with the slip).
+  takeTypedCategory(turn, d, code as CategoryCode, rest.length ? () => void keepTold(turn, d, rest.join(' ')) : undefined);
   return true;
 }
 
@@ -1650,7 +1657,9 @@ function properName(words: string): boolean {
   if (!list[0] || list.length > 4 || !/^\p{Lu}/u.test(list[0]) || sorryOnly(words) || EXCUSE.test(words.trim())) return false;
   return list.every((w) => /^\p{Lu}/u.test(w) || /^\d/.test(w) || /^(?:ya|la|wa|of|the|na|and)$/i.test(w));
 }
-const EXCUSE = /^(?:sorry|samahani|pole|thanks|asante|ok|okay|sawa)$/i;
+const EXCUSE = /^(?:sorry|samahani|pole|thanks|asante|ok|okay|sawa|please|pls|tafadhali)$/i;
+/** Words that name a kind of place ("somewhere on Thika road", "kituo cha polisi cha Kayole"). */
+const PLACE_NOUN = /\b(?:road|rd|street|avenue|stage|kituo|soko|market|shule|school|church|kanisa|msikiti|mosque|hospital|hospitali|estate|mtaa|junction|roundabout|petrol|station|hotel|bar|club|primary|secondary|camp|barabara|highway|bridge|daraja)\b/;
 
 /** What comes before the first pause ("sijui jina, ilikuwa jana usiku": "sijui jina"), and what follows it. */
 const FIRST_PAUSE = /^([^,.;:]+)[,.;:]+\s*(\S.*)$/u;
@@ -1666,7 +1675,7 @@ function noPlaceThenMore(turn: Turn, d: Draft, input: string): boolean {
   const day = dayAnswer(rest, turn.now);
   const spot = rest.replace(/^(?:it['’]?s|it is|it was)\s+/i, '');
   // "I don't know the name, it's near the Total petrol station", "hapana, ni Kayole": the place after the pause.
-  if (!day && (properName(placeInWords(spot)) || namesAPlace(spot)) && !tellsAnAct(normalise(rest))) {
+  if (!day && (properName(placeInWords(spot)) || namesAPlace(spot) || PLACE_NOUN.test(normalise(spot))) && !tellsAnAct(normalise(rest))) {
     takePlace(turn, d, withTown(placeInWords(spot), townOf(d)));
     return true;
   }
@@ -1826,7 +1835,7 @@ function townCountyOffered(turn: Turn, d: Draft, input: string): boolean {
 const SPOT_LEAD = new Set(['pale', 'hapo', 'at', 'near', 'kwa', 'karibu', 'opposite', 'nje', 'in', 'kwenye', 'katika', 'next', 'behind', 'nyuma', 'mbele']);
 
 /** Words before a county's name that make it where someone came from or a road's end ("they came from Nairobi", "road to Nakuru"). */
-const FROM_OR_TOWARDS = /\b(?:from|came|come|went|going|to|towards|near|\w*toka|kwenda|road|barabara|highway|street|stage|matatu|gari|bus|basi)\b/;
+const FROM_OR_TOWARDS = /\b(?:from|came|come|went|going|to|towards|near|karibu|na|ya|la|kwa|nje|opposite|behind|next|\w*toka|kwenda|road|barabara|highway|street|stage|matatu|gari|bus|basi)\b/;
 
 /** Another county than `county` that the place begins with (a town or the name, before "pale", "at" or a comma) or ends with (the name). */
 function countyLeadingOrEnding(words: string[], county: number): number | undefined {
@@ -1854,8 +1863,11 @@ function countyLeading(words: string[], county: number): number | undefined {
  */
 function countyEnding(words: string[], county: number): number | undefined {
   const last = words[words.length - 1] ?? '';
-  const before = words.slice(0, -1);
-  const named = before.every((w) => /^\p{Lu}/u.test(w) && !/,$/.test(w)) && !FROM_OR_TOWARDS.test(before.join(' ').toLowerCase());
+  // "Free Area in Nakuru": the "in" before the county no part of the name.
+  const before = words.slice(0, -1).filter((w, i, all) => !(i === all.length - 1 && /^(?:in|katika)$/i.test(w)));
+  // Capitalised as names are, or all typed small ("free area nakuru"), as many type on a phone.
+  const cased = before.every((w) => /^\p{Lu}/u.test(w)) || !/\p{Lu}/u.test(words.join(' ')) || before.slice(1).every((w) => !/\p{Lu}/u.test(w));
+  const named = cased && before.length > 0 && before.every((w) => !/,$/.test(w)) && !FROM_OR_TOWARDS.test(before.join(' ').toLowerCase());
   const tail = /^\p{L}{3,}$/u.test(last) && words.length > 1 && words.length <= 4 && named ? matchCounty(last) : undefined;
   return tail?.kind === 'exact' && !tail.town && tail.county.code !== county ? tail.county.code : undefined;
 }

@@ -1205,9 +1205,10 @@ describe('what a review found too loose in the injury readings', () => {
 
 });
 
-describe('"Sijui, kulikuwa na damu nyingi" at "was anyone hurt?"', () => {
-  it('skipped as "sijui" is, the words kept for staff (never "use the buttons" with them lost)', () => {
-    const r = type(at('hurt', { text: STORY }), 'Sijui, kulikuwa na damu nyingi');
-    expect(r.state.draft?.text).toBe(`${STORY}\nSijui, kulikuwa na damu nyingi`);
+
+describe('"sijui" with blood told at "was anyone hurt?"', () => {
+  it.each(['sijui, damu ilikuwa inatoka kichwani', 'Sijui, kulikuwa na damu nyingi'])('"%s" is someone hurt, the words kept (the P3 question follows)', (words) => {
+    const r = type(at('hurt', { text: STORY }), words);
+    expect([r.state.draft?.injuries?.hurt, r.state.draft?.text]).toEqual(['hurt', `${STORY}\n${words}`]);
   });
 });

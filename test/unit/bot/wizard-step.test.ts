@@ -5682,3 +5682,53 @@ describe('Swahili dates a probe typed ("tarehe 15 mwezi uliopita", "kama saa moj
     expect([words, type(at('when'), words).state.draft?.when]).toEqual([words, when]);
   });
 });
+
+describe('what a third review found in this session\'s readings', () => {
+  it.each([
+    ['election', 'e_bribery', "Sorry I pressed the wrong one, it is violence not bribery. They burned our agent's car last night at Moi primary", 'e_violence', "They burned our agent's car last night at Moi primary"],
+    ['police', 'p_bribery', 'nimekosea, ni kupigwa sio hongo. Walimpiga kaka yangu jana', 'p_force', 'Walimpiga kaka yangu jana'],
+    ['police', 'p_bribery', 'Sorry, wrong button. It is force not bribery', 'p_force', undefined],
+  ] as const)('%s/%s: "%s" changes the category to %s, what follows kept as the story', (kind, from, words, to, story) => {
+    const r = type(at('danger', { kind, category: from, text: undefined }), words);
+    expect([r.state.draft?.category, r.state.draft?.text]).toEqual([to, story]);
+  });
+
+  it.each(['right now no one is bleeding', 'Right now nobody is being beaten, they left', 'sasa hivi hakuna mtu anavuja damu', 'how do I report police who are threatening me?', 'our votes are being taken away', 'my land is being taken away by the chief', 'we are being killed by these taxes'])(
+    '"%s" at the danger question alerts nobody',
+    (words) => {
+      expect([words, type(at('danger'), words).effects]).toEqual([words, []]);
+    },
+  );
+
+  it('"My son is bleeding and nobody is helping us" is still the yes', () => {
+    expect(type(at('danger'), 'My son is bleeding and nobody is helping us').effects.map((e) => e.type)).toEqual(['urgent']);
+  });
+
+  it.each(['I want to change the officer\'s name, please remove Kamau', "I'd like to change the story, please don't include Kamau's name", 'nataka kubadilisha, naomba mfute jina la Kamau', "I want to change something, but I'm not sure what"])(
+    '"%s" at the review opens the Change menu and adds nothing to the story',
+    (words) => {
+      const r = type(at('review'), words);
+      expect([words, r.state.draft?.text]).toEqual([words, draftAt('review').text]);
+    },
+  );
+
+  it.each(['free area nakuru', 'Free area Nakuru', 'Free Area in Nakuru'])('"%s" at "Where in Nairobi?" asks to change the county to Nakuru', (words) => {
+    expect([words, said(type(at('place', { county: 47 }), words))[0]]).toEqual([words, 'review.fix_county']);
+  });
+
+  it.each([["I don't know, somewhere on Thika road", 'somewhere on Thika road'], ['sijui, ni kituo cha polisi cha Kaptembwo', 'kituo cha polisi cha Kaptembwo']])('"%s" at the place question: the place after it', (words, place) => {
+    expect([words, type(at('place'), words).state.draft?.place]).toEqual([words, place]);
+  });
+
+  it('"I don\'t know, Please" is no place', () => {
+    expect(type(at('place'), "I don't know, Please").state.draft?.place).toBeUndefined();
+  });
+
+  it.each(['Morning', 'Evening', 'usiku'])('"%s" alone at the review asks no change of the date', (words) => {
+    expect(said(type(at('review', { when: 'yesterday', incidentAt: TODAY_EAT - 86400000, timeOfDay: 'saa tatu usiku' }), words))).not.toContain('review.fix_when_time');
+  });
+
+  it('"ilikuwa saa tatu usiku" after today was given (at 12:30) asks no time still to come', () => {
+    expect(said(type(at('review'), 'ilikuwa saa tatu usiku'))).not.toContain('review.fix_when_time');
+  });
+});
