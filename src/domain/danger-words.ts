@@ -50,7 +50,8 @@ const PHRASES = [
   // Harm going on to people, told in the passive ("someone is being beaten right now"); not "was being beaten", nor a file "being killed".
   String.raw`\b(?:is|are|am|re) (?:still )?being (?:beaten|attacked|stabbed|shot|slashed|assaulted|tortured|raped|kidnapped|abducted)\b`,
   // Killed or taken away, said of people ("people are being killed right now", "my son is being taken away").
-  String.raw`\b(?:people|someone|somebody|he|she|(?:my|our|his|her) (?:son|daughter|brother|sister|husband|wife|father|mother|child|children|friend|neighbou?r|family|people)) (?:is|are) (?:still )?being (?:killed|taken away)\b`,
+  // Not things ("our votes are being taken away", "my land"), nor "killed by these taxes".
+  String.raw`\b(?:people|someone|somebody|he|she|they|we|i|(?:my|our|his|her) (?!votes?\b|land\b|property\b|money\b|file\b|case\b|car\b|phone\b|goods\b|shop\b|house\b|rights\b|jobs?\b)\w+) (?:is|are|am) (?:still )?being (?:killed|taken away)\b(?! by (?:these |the |high )?(?:taxes|prices|hunger|poverty|economy|loans|debts?)\b)`,
   // Shut in ("we are locked inside"; not "stuck in the queue", nor someone held in the cells), or surrounded now ("they
   // have surrounded the polling station"); not "were locked", "questions surrounding the results", supporters round a car.
   String.raw`\b(?:i am|im|i m|we are|we re) (?:locked|trapped) (?:inside\b|in (?:the |a |our |my |this )?(?:house|room|school|church|station|polling station|building|hall|car|classroom|office|toilet|compound|shop)\b)|\b(?:have|ve|has) surrounded (?:us|me|my|our|the (?:house|home|school|church|polling station|station|compound|building|hall|gate))\b`,

@@ -25,7 +25,8 @@ export function incidentTimeFor(choice: Exclude<WhenChoice, 'date'>, now: Date):
  */
 export function parseIncidentDate(input: string, now: Date, saidBefore?: string): ParsedDate {
   // "Tarehe 15 mwezi uliopita", "15 mwezi uliopita", "15th last month": the day with last month said beside it.
-  const inline = LAST_MONTH.test(input);
+  // Only with a day of the month: "mwezi uliopita Jumamosi" names no day of last month to take.
+  const inline = LAST_MONTH.test(input) && /^\s*(?:tarehe\s+)?\d{1,2}(?:st|nd|rd|th)?\s*$/i.test(input.replace(LAST_MONTH, ' '));
   const typed = inline ? input.replace(LAST_MONTH, ' ').replace(/^\s*(\d{1,2})\s*$/, 'tarehe $1').trim() : input;
   const { day, dayAlone } = splitTime(daySpelling(typed));
   // "Mwezi uliopita" answered first, then "tarehe 5": the 5th of last month, not of this one.
@@ -219,7 +220,8 @@ function checkedDate(parts: DayParts, now: Date): ParsedDate {
 /** "Tarehe 31": the latest month up to today that has that day (from `from` months back: 1 after "last month"). */
 function dayOfMonth(d: number, today: Date, now: Date, from = 0): ParsedDate {
   if (d < 1 || d > 31) return { ok: false, reason: 'format' };
-  for (let back = from; back < 3; back++) {
+  // Last month said: that month only ("31st last month" in December is no date), else the latest of three.
+  for (let back = from; back < (from ? from + 1 : 3); back++) {
     const utc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, d);
     if (new Date(utc).getUTCDate() === d && utc <= today.getTime()) return inRange(new Date(utc - EAT_OFFSET_MS), now);
   }

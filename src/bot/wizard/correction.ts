@@ -410,8 +410,9 @@ function timeCorrection(input: string, d: Draft, now: Date): Correction | undefi
   // Said as a correction ("ilikuwa ...", "... sio jioni") or with its hour: "Morning", "usiku" alone greet or say less.
   const corrects = time !== typed.replace(/[.!]+$/u, '').trim() || /\d|\bsaa\b/.test(time);
   const read = time && corrects ? timeAlone(time, now) : undefined;
-  // "Saa tatu usiku" for a report of today, at noon, is still to come: no such time offered.
-  if (!read || time === d.timeOfDay || (d.when === 'today' && read.day === 'yesterday')) return undefined;
+  if (!read || time === d.timeOfDay) return undefined;
+  // "Saa nne usiku" for a report of today, at noon, is still to come: last night, as the date question reads it.
+  if (d.when === 'today' && read.day === 'yesterday') return { part: 'when', when: { when: 'yesterday', incidentAt: incidentTimeFor('yesterday', now).getTime(), timeOfDay: time } };
   return { part: 'when', when: { when: d.when, incidentAt: d.incidentAt, timeOfDay: time } };
 }
 

@@ -253,11 +253,12 @@ function roleTyped(n: string): ReporterRole | undefined {
 
 /** Where hate speech was said or shared, typed ("WhatsApp group", "kwa redio", "kwa mkutano"): the one its words name. */
 const CHANNEL_WORDS: [HateChannel, RegExp][] = [
-  ['online', /\b(?:whatsapp|facebook|fb|twitter|x|tiktok|instagram|insta|telegram|youtube|online|internet|social media|mitandao|mtandao|group|kikundi)\b/],
+  // A "group" only with its app ("WhatsApp group"): "a group of youths shouted it" was read as online.
+  ['online', /\b(?:whatsapp|facebook|fb|twitter|x|tiktok|instagram|insta|telegram|youtube|online|internet|social media|mitandao\w*|mtandao\w*)\b/],
   ['radio_tv', /\b(?:radio|redio|tv|television|runinga|televisheni|fm|kipindi)\b/],
-  ['rally', /\b(?:rally|rallies|mkutano|mikutano|baraza|campaign meeting|public meeting|kampeni)\b/],
+  ['rally', /\b(?:rally|rallies|mkutano|mikutano|baraza|campaign meeting|public meeting)\b/],
   ['print', /\b(?:newspaper|gazeti|magazeti|leaflets?|flyers?|posters?|mabango|bango|pamphlets?|vikaratasi|kikaratasi)\b/],
-  ['sms', /\b(?:sms|text message|texts?|ujumbe mfupi|message za simu|meseji)\b/],
+  ['sms', /\b(?:sms|text message|texts?|ujumbe mfupi|message za simu|meseji|kwa simu)\b/],
 ];
 
 function channelTyped(n: string): HateChannel | undefined {

@@ -1316,9 +1316,13 @@ function categorySlip(turn: Turn, d: Draft, input: string): boolean {
   const named = said.replace(/[.!?]+$/u, '').replace(NOT_THAT, '').trim();
   const code = categoryWord(named, d.kind) ?? categoryLabelled(named, d.kind);
   if (!code || code === d.category) return false;
-  d.step = 'cat';
-  // "... sio kukamatwa. Bado wanampiga sasa hivi": what follows is the story, kept (it was lost with the slip).
-  takeTypedCategory(turn, d, code as CategoryCode, rest.length ? () => void keepTold(turn, d, rest.join(' ')) : undefined);
+  chooseCategory(d, code as CategoryCode);
+  turn.say('category.typed', { category: { key: `common:categoryButton.${code}` } });
+  // "... It is force not bribery. They are beating him now": the danger said after it answers the question.
+  if (rest.length && answeredDanger(turn, d, rest.join(' '))) return true;
+  // "... sio kukamatwa. Walimpiga kaka yangu jana": what follows is the story, kept (it was lost with the slip).
+  if (rest.length) keepTold(turn, d, rest.join(' '));
+  turn.show();
   return true;
 }
 
@@ -1613,17 +1617,17 @@ function unanswered(turn: Turn, d: Draft, input: string, word: Word | undefined)
     turn.show();
     return true;
   }
-  const noStation = d.step === 'stn' && NO_STATION.test(n);
+  const noStation = d.step === 'stn' ? NO_STATION.exec(n) : null;
   if (!MAY_SKIP.includes(d.step) || !(unsure || noStation)) return false;
-  // "Hawakuwa na kituo, walikuwa roadblock tu": what follows is for staff, in the story.
-  const [, , more = ''] = FIRST_PAUSE.exec(input.trim()) ?? [];
-  if (noStation && more && storyPart(more)) addNewOrTell(turn, d, more.trim());
+  // "Hawakuwa na kituo, walikuwa roadblock tu", "I don't know the station but he is held at Capitol Hill": what
+  // follows is for staff, in the story (the whole as typed).
+  if (noStation && n.length > noStation[0].length) addNewOrTell(turn, d, input.trim());
   skipDetail(turn, d);
   return true;
 }
 
 /** No station known ("sijui walitoka wapi", "hakuna kituo", "hawakuwa na kituo"): kept as the station, an agency read it as one. */
-const NO_STATION = /^(?:sijui (?:walitoka wapi|wanatoka wapi|ni kituo gani|kituo)|(?:hakuna|hakukuwa na|hawakuwa na|hana|hawana) kituo|no station|(?:there was|they had) no station|i (?:don t|dont|do not) know (?:which|what|the) station)\b/;
+const NO_STATION = /^(?:sijui (?:walitoka wapi|wanatoka wapi|ni kituo gani|kituo)|(?:hakuna|hakukuwa na|hawakuwa na|hana|hawana) kituo|no station|(?:there was|they had) no station|i (?:don t|dont|do not) know (?:which|what|the) station)\b(?= *$| (?:but|lakini|ila|na|and|walikuwa|they were)\b)/;
 /** "Ngoja", "wait a minute", "subiri kidogo" alone (`COMING`): more is coming, nothing told yet. */
 const waits = (input: string) => [...input].length <= 30 && COMING.test(normalise(input).replace(FILLERS, ' ').replace(/\s+/g, ' ').trim());
 
@@ -1659,7 +1663,10 @@ function properName(words: string): boolean {
 }
 const EXCUSE = /^(?:sorry|samahani|pole|thanks|asante|ok|okay|sawa|please|pls|tafadhali)$/i;
 /** Words that name a kind of place ("somewhere on Thika road", "kituo cha polisi cha Kayole"). */
-const PLACE_NOUN = /\b(?:road|rd|street|avenue|stage|kituo|soko|market|shule|school|church|kanisa|msikiti|mosque|hospital|hospitali|estate|mtaa|junction|roundabout|petrol|station|hotel|bar|club|primary|secondary|camp|barabara|highway|bridge|daraja)\b/;
+const PLACE_NOUN = String.raw`(?:road|rd|street|avenue|stage|kituo|soko|market|shule|school|church|kanisa|msikiti|mosque|hospital|hospitali|estate|mtaa|junction|roundabout|petrol|station|hotel|bar|club|primary|secondary|camp|barabara|highway|bridge|daraja)`;
+/** A place begun by where ("somewhere on", "near", "karibu na") or by its kind ("kituo cha polisi ..."), telling nothing more ("the road was dark"). */
+const PLACE_NOUN_FIRST = new RegExp(String.raw`^(?:(?:somewhere|near|on|at|along|opposite|behind|karibu(?: na)?|pale|kando ya|nje ya)\b.*\b${PLACE_NOUN}\b|(?:the )?${PLACE_NOUN}\b)`);
+const placeNounFirst = (n: string) => PLACE_NOUN_FIRST.test(n) && !/\b(?:was|is|were|are|ilikuwa|iko|far|dark|giza|ask)\b/.test(n);
 
 /** What comes before the first pause ("sijui jina, ilikuwa jana usiku": "sijui jina"), and what follows it. */
 const FIRST_PAUSE = /^([^,.;:]+)[,.;:]+\s*(\S.*)$/u;
@@ -1673,9 +1680,9 @@ function noPlaceThenMore(turn: Turn, d: Draft, input: string): boolean {
   const [, head = '', rest = ''] = FIRST_PAUSE.exec(input.trim()) ?? [];
   if (!rest || !(dontKnow(head) || readWord(head) === 'no')) return false;
   const day = dayAnswer(rest, turn.now);
-  const spot = rest.replace(/^(?:it['’]?s|it is|it was)\s+/i, '');
+  const spot = rest.replace(/^(?:it['’]?s|it is|it was|ni|ilikuwa)\s+/i, '');
   // "I don't know the name, it's near the Total petrol station", "hapana, ni Kayole": the place after the pause.
-  if (!day && (properName(placeInWords(spot)) || namesAPlace(spot) || PLACE_NOUN.test(normalise(spot))) && !tellsAnAct(normalise(rest))) {
+  if (!day && (properName(placeInWords(spot)) || namesAPlace(spot) || placeNounFirst(normalise(spot))) && !tellsAnAct(normalise(rest))) {
     takePlace(turn, d, withTown(placeInWords(spot), townOf(d)));
     return true;
   }
@@ -1835,7 +1842,7 @@ function townCountyOffered(turn: Turn, d: Draft, input: string): boolean {
 const SPOT_LEAD = new Set(['pale', 'hapo', 'at', 'near', 'kwa', 'karibu', 'opposite', 'nje', 'in', 'kwenye', 'katika', 'next', 'behind', 'nyuma', 'mbele']);
 
 /** Words before a county's name that make it where someone came from or a road's end ("they came from Nairobi", "road to Nakuru"). */
-const FROM_OR_TOWARDS = /\b(?:from|came|come|went|going|to|towards|near|karibu|na|ya|la|kwa|nje|opposite|behind|next|\w*toka|kwenda|road|barabara|highway|street|stage|matatu|gari|bus|basi)\b/;
+const FROM_OR_TOWARDS = /\b(?:from|came|come|went|going|to|towards|near|karibu|na|ya|la|kwa|wa|baba|mama|nje|opposite|behind|next|\w*toka|kwenda|road|barabara|highway|street|stage|matatu|gari|bus|basi)\b/;
 
 /** Another county than `county` that the place begins with (a town or the name, before "pale", "at" or a comma) or ends with (the name). */
 function countyLeadingOrEnding(words: string[], county: number): number | undefined {
@@ -1865,9 +1872,11 @@ function countyEnding(words: string[], county: number): number | undefined {
   const last = words[words.length - 1] ?? '';
   // "Free Area in Nakuru": the "in" before the county no part of the name.
   const before = words.slice(0, -1).filter((w, i, all) => !(i === all.length - 1 && /^(?:in|katika)$/i.test(w)));
-  // Capitalised as names are, or all typed small ("free area nakuru"), as many type on a phone.
-  const cased = before.every((w) => /^\p{Lu}/u.test(w)) || !/\p{Lu}/u.test(words.join(' ')) || before.slice(1).every((w) => !/\p{Lu}/u.test(w));
-  const named = cased && before.length > 0 && before.every((w) => !/,$/.test(w)) && !FROM_OR_TOWARDS.test(before.join(' ').toLowerCase());
+  // Capitalised as names are ("Free Area Nakuru"), or as a sentence begins ("Free area Nakuru"); all small ("baba meru") is too often no place.
+  const cased = /^\p{Lu}/u.test(before[0] ?? '') && (before.every((w) => /^\p{Lu}/u.test(w)) || before.slice(1).every((w) => !/\p{Lu}/u.test(w)));
+  // A town of the county chosen before it ("Ruaka Nairobi" in Kiambu) says where in it, not another county.
+  const home = townOutsideCounty(before.join(' '), county, electoralUnits()) === undefined && townNamed(before.join(' ')) !== undefined;
+  const named = cased && !home && before.length > 0 && before.every((w) => !/,$/.test(w)) && !FROM_OR_TOWARDS.test(before.join(' ').toLowerCase());
   const tail = /^\p{L}{3,}$/u.test(last) && words.length > 1 && words.length <= 4 && named ? matchCounty(last) : undefined;
   return tail?.kind === 'exact' && !tail.town && tail.county.code !== county ? tail.county.code : undefined;
 }

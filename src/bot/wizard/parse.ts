@@ -420,13 +420,15 @@ const TOLD_AS_PAST = /\b(jana|juzi|yesterday|last (night|week|month|year)|ago|il
 export function dangerToldAsYes(text: string): boolean {
   const n = normalise(text).replace(/\bbeing \w+/g, '');
   const asked = text.includes('?');
-  // "How do I report police who are threatening me?": a question asked first, about the report; "..., nifanye nini?" after danger told is no such.
-  const askedFirst = asked && /^(?:how|what|where|when|why|who|can|could|should|do|does|is|are|je|ni vipi|vipi|nifanye|tufanye)\b/.test(n);
+  // "How do I report police who are threatening me?": a question about the report. A plea ("can you help?", "who can
+  // help") or a question before danger told ("Nifanye nini? polisi wako nje ...") is no such.
+  const told = text.replace(/[^?]*\?/g, ' ');
+  const askedFirst = asked && /^(?:how|what|where|when|why|should|does|ni vipi)\b/.test(n) && !saysDangerNow(told);
   return answerLead(text)?.word !== 'no' && !TOLD_AS_PAST.test(n) && !NOT_DANGER_NOW.test(n) && !NO_ONE_HURT.test(normalise(text)) && !askedFirst && !(asked && /\bkama\b/.test(n)) && !SAFE_SAID.test(n) && saysDangerNow(text);
 }
 
 /** No one hurt, said anywhere ("right now no one is bleeding", "sasa hivi hakuna mtu anavuja damu"); not "nobody is helping us". */
-const NO_ONE_HURT = /\b(?:no one|noone|nobody|no body|hakuna mtu|hamna mtu)\b(?: \w+){0,2}? (?:bleeding|being|beaten|attacked|hurt|injured|in danger|\w*vuja|\w*umia|hatarini|\w*pigwa)\b/;
+const NO_ONE_HURT = /\b(?:no one|noone|nobody|no body|hakuna mtu|hamna mtu)\b(?: \w+)? (?:bleeding|being|beaten|attacked|hurt|injured|in danger|\w*vuja|\w*umia|hatarini|\w*pigwa)\b/;
 
 /** Safe said, not denied ("they are back home safe", "wako nyumbani salama"; not "we are not safe", "siko salama"). */
 const SAFE_SAID = /(?<!\b(?:not|si|siko|hatuko|hayuko|hawako|hauko|sio)\s)\b(?:safe|salama)\b/;

@@ -532,3 +532,18 @@ describe('where hate speech was said or shared, typed ("WhatsApp group", "kwa re
     expect([words, type(at('how', hate), words).state.draft?.channel]).toEqual([words, channel]);
   });
 });
+
+describe('what a fourth review found in the detail readings', () => {
+  it('"I don\'t know the station but he is held at Capitol Hill" keeps the words (they were dropped)', () => {
+    const r = type(at('stn'), "I don't know the station but he is held at Capitol Hill");
+    expect([r.state.draft?.officers?.station, (r.state.draft?.text ?? '').includes('Capitol Hill')]).not.toEqual([undefined, false]);
+  });
+
+  it.each(['A group of youths shouted it at the market', 'Kwa kikundi cha vijana sokoni', 'in the group of elders'])('"%s" is no online channel', (words) => {
+    expect([words, type(at('how', { kind: 'election', category: 'e_hate' }), words).state.draft?.channel]).not.toEqual([words, 'online']);
+  });
+
+  it.each([['Kwa kampeni za mtandaoni', 'online'], ['ujumbe wa kampeni kwa simu', 'sms']] as const)('"%s" is %s', (words, channel) => {
+    expect([words, type(at('how', { kind: 'election', category: 'e_hate' }), words).state.draft?.channel]).toEqual([words, channel]);
+  });
+});
