@@ -1694,11 +1694,17 @@ function noPlaceThenMore(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
+/** How a day is begun ("yesterday", "jana", "it was last night", "on Tuesday", "tarehe 5", "12/11"). */
+const DAY_FIRST =
+  /^\s*(?:(?:it was|it['’]?s|ilikuwa|ilikua|on|from|the whole day|siku ya|mnamo)\s+)?(?:yesterday|yest|today|tonight|this|last|early|late|jana|juzi|leo|usiku|jioni|asubuhi|mchana|tarehe|\d|mon|tue|wed|thu|fri|sat|sun|juma|jmosi|jpili|jtatu|jnne|jtano|alhamisi|ijumaa|night|morning|evening|afternoon|day)/i;
+
 /**
  * "Yesterday at Moi primary", "it was yesterday evening at Moi primary": the day, then the place led into ("at", "pale"),
  * no hour ("yesterday at 8pm"). It was the whole place, and the day asked again.
  */
 function dayThenPlace(turn: Turn, d: Draft, input: string): boolean {
+  // Only words that begin with a day are read for one (the reading tries every split of the words: most places begin with none).
+  if (!DAY_FIRST.test(input)) return false;
   const first = dayThenMore(input, turn.now);
   const place = first ? placeInWords(first.rest) : '';
   if (!first || place === first.rest.trim() || /^\d/.test(place) || dayAnswer(place, turn.now) || !namesAPlace(first.rest)) return false;
@@ -1870,15 +1876,17 @@ function countyLeading(words: string[], county: number): number | undefined {
  */
 function countyEnding(words: string[], county: number): number | undefined {
   const last = words[words.length - 1] ?? '';
+  // The county's name first (cheap, and most places end with none), then what comes before it.
+  const tail = /^\p{L}{3,}$/u.test(last) && words.length > 1 && words.length <= 4 ? matchCounty(last) : undefined;
+  if (tail?.kind !== 'exact' || tail.town || tail.county.code === county) return undefined;
   // "Free Area in Nakuru": the "in" before the county no part of the name.
   const before = words.slice(0, -1).filter((w, i, all) => !(i === all.length - 1 && /^(?:in|katika)$/i.test(w)));
   // Capitalised as names are ("Free Area Nakuru"), or as a sentence begins ("Free area Nakuru"); all small ("baba meru") is too often no place.
   const cased = /^\p{Lu}/u.test(before[0] ?? '') && (before.every((w) => /^\p{Lu}/u.test(w)) || before.slice(1).every((w) => !/\p{Lu}/u.test(w)));
+  if (!cased || before.some((w) => /,$/.test(w)) || FROM_OR_TOWARDS.test(before.join(' ').toLowerCase())) return undefined;
   // A town of the county chosen before it ("Ruaka Nairobi" in Kiambu) says where in it, not another county.
   const home = townOutsideCounty(before.join(' '), county, electoralUnits()) === undefined && townNamed(before.join(' ')) !== undefined;
-  const named = cased && !home && before.length > 0 && before.every((w) => !/,$/.test(w)) && !FROM_OR_TOWARDS.test(before.join(' ').toLowerCase());
-  const tail = /^\p{L}{3,}$/u.test(last) && words.length > 1 && words.length <= 4 && named ? matchCounty(last) : undefined;
-  return tail?.kind === 'exact' && !tail.town && tail.county.code !== county ? tail.county.code : undefined;
+  return home ? undefined : tail.county.code;
 }
 
 /**
