@@ -434,12 +434,11 @@ const NO_ONE_HURT = /\b(?:no one|noone|nobody|no body|hakuna mtu|hamna mtu)\b(?:
 const SAFE_SAID = /(?<!\b(?:not|si|siko|hatuko|hayuko|hawako|hauko|sio)\s)\b(?:safe|salama)\b/;
 
 /**
- * Words beside danger words that say it is not danger now: nobody or none first ("no one is bleeding now", "hakuna mtu
- * ...", "si hatari"), an "if" ("what should I do if ...", and "kama" in a question), a patrol, the results awaited; safe
- * said (`SAFE_SAID`). At the danger question they leave the answer to a tap, as before.
+ * Words beside danger words that say it is not danger now: none ("si hatari"), an "if" ("what should I do if ...", and
+ * "kama" in a question), a patrol, the results awaited; no one hurt (`NO_ONE_HURT`: "no one is bleeding now", not "no one
+ * is helping, my son is bleeding"); safe said (`SAFE_SAID`). At the danger question they leave the answer to a tap.
  */
-const NOT_DANGER_NOW =
-  /^(?:no one|noone|nobody|no body|hakuna|hamna|(?:si|sio|siyo) hatari)\b|\b(?:not in danger|if|iwapo|endapo|doria|patrol|results|matokeo)\b/;
+const NOT_DANGER_NOW = /^(?:si|sio|siyo) hatari\b|\b(?:not in danger|if|iwapo|endapo|doria|patrol|results|matokeo)\b/;
 
 /**
  * They came and are still there ("walikuja na bado wako hapa", "they came and they are still

@@ -5770,3 +5770,14 @@ describe('what a fourth review found in this session\'s readings', () => {
     expect([said(r), r.state.draft?.fix?.when?.when, r.state.draft?.fix?.when?.timeOfDay]).toEqual([['review.fix_when_time'], 'yesterday', 'saa nne usiku']);
   });
 });
+
+describe('danger told after "no one is helping" at the danger question', () => {
+  it.each(['No one is helping, my son is bleeding', 'Hakuna mtu anakuja, mtoto anavuja damu'])('"%s" is the yes (it was "not understood", the words dropped)', (words) => {
+    const r = type(at('danger'), words);
+    expect([words, r.state.draft?.danger, r.effects.map((e) => e.type)]).toEqual([words, true, ['urgent']]);
+  });
+
+  it.each(['No one is bleeding now', 'Nobody is being beaten now', 'Hakuna mtu anavuja damu sasa', 'no one is helping us'])('"%s" alerts nobody, as before', (words) => {
+    expect([words, type(at('danger'), words).effects]).toEqual([words, []]);
+  });
+});
