@@ -102,8 +102,7 @@ const BEFORE_NEW_PLACE = new Set([...FILLER].filter((w) => !['at', 'in', 'on', '
  */
 export function placeCorrection(typedInput: string): { place: string; after?: string; told?: string } | undefined {
   if ([...typedInput].length > 100) return undefined;
-  // "Wait I want to change the county, it was Kiambu", "I made a mistake, the county is Kiambu": read as "wrong ...".
-  const input = pollingPlaceAsPlace(typedInput).replace(CHANGE_LEAD, 'wrong ');
+  const input = correctionWords(typedInput);
   const typed = input.trim().split(/\s+/);
   const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
   const head = (w: string) => MISTAKE.has(w) || PLACE_PART.includes(w) || BEFORE_NEW_PLACE.has(w) || WAS_THERE.has(w) || w === 'vibaya' || GAVE_ANSWER.test(w);
@@ -224,8 +223,7 @@ function pollingPlaceAsPlace(input: string): string {
 /** A correction of the date or the county/place, with the new answer when it can be read; undefined when the words are no correction. */
 export function readCorrection(typedInput: string, d: Pick<Draft, 'county' | 'when' | 'incidentAt'>, now: Date): Correction | undefined {
   if ([...typedInput].length > 100) return undefined;
-  // "Wait I want to change the county, it was Kiambu", "I made a mistake, the county is Kiambu": read as "wrong ...".
-  const input = pollingPlaceAsPlace(typedInput).replace(CHANGE_LEAD, 'wrong ');
+  const input = correctionWords(typedInput);
   // Read as typed ("25/11/2026" loses its slashes to `normalise`); each typed word checked in its plain form.
   const typed = input.trim().split(/\s+/);
   const plain = typed.map((w) => normalise(w).split(' ').filter(Boolean));
@@ -261,6 +259,14 @@ export function readCorrection(typedInput: string, d: Pick<Draft, 'county' | 'wh
 
 /** A wish to change, or a mistake owned, leading a correction: the same as "wrong". */
 const CHANGE_LEAD = /^\s*(?:(?:wait|ngoja|sorry|samahani|oops)[\s,.!]+)*(?:i (?:want|need|would like|d like) to change|let me change|i (?:have )?made a mistake(?: in)?|nataka kubadilisha|naomba kubadilisha)\b[\s,.:;-]*/i;
+
+/**
+ * A correction's words as both readings take them (the place's and the county's or the day's): a polling station as a
+ * place, and "wait I want to change the county, it was Kiambu", "I made a mistake, the place is ..." read as "wrong ...".
+ */
+function correctionWords(typedInput: string): string {
+  return pollingPlaceAsPlace(typedInput).replace(CHANGE_LEAD, 'wrong ');
+}
 
 /**
  * Where a closing "not Nakuru", "si leo", "sio Nakuru county" begins (the old answer, after the

@@ -1312,7 +1312,7 @@ function categorySlip(turn: Turn, d: Draft, input: string): boolean {
   if (!slip?.[0].trim() || !d.kind) return false;
   // "Sorry, wrong button. It is force not bribery": the right one in the next sentence.
   const own = sentences[0].slice(slip[0].length).trim();
-  const [said, rest] = own ? [own, sentences.slice(1)] : [(sentences[1] ?? '').replace(/^(?:it is|it['’]s|its|it was|ni|ilikuwa)\s+/i, ''), sentences.slice(2)];
+  const [said, rest] = own ? [own, sentences.slice(1)] : [(sentences[1] ?? '').replace(IT_WAS, ''), sentences.slice(2)];
   const named = said.replace(/[.!?]+$/u, '').replace(NOT_THAT, '').trim();
   const code = categoryWord(named, d.kind) ?? categoryLabelled(named, d.kind);
   if (!code || code === d.category) return false;
@@ -1668,6 +1668,9 @@ const PLACE_NOUN = String.raw`(?:road|rd|street|avenue|stage|kituo|soko|market|s
 const PLACE_NOUN_FIRST = new RegExp(String.raw`^(?:(?:somewhere|near|on|at|along|opposite|behind|karibu(?: na)?|pale|kando ya|nje ya)\b.*\b${PLACE_NOUN}\b|(?:the )?${PLACE_NOUN}\b)`);
 const placeNounFirst = (n: string) => PLACE_NOUN_FIRST.test(n) && !/\b(?:was|is|were|are|ilikuwa|iko|far|dark|giza|ask)\b/.test(n);
 
+/** "It was", "it's", "ni", "ilikuwa" before an answer ("... it's near the Total petrol station", "It is force not bribery"). */
+const IT_WAS = /^(?:it['’]?s|it is|it was|ni|ilikuwa)\s+/i;
+
 /** What comes before the first pause ("sijui jina, ilikuwa jana usiku": "sijui jina"), and what follows it. */
 const FIRST_PAUSE = /^([^,.;:]+)[,.;:]+\s*(\S.*)$/u;
 
@@ -1680,7 +1683,7 @@ function noPlaceThenMore(turn: Turn, d: Draft, input: string): boolean {
   const [, head = '', rest = ''] = FIRST_PAUSE.exec(input.trim()) ?? [];
   if (!rest || !(dontKnow(head) || readWord(head) === 'no')) return false;
   const day = dayAnswer(rest, turn.now);
-  const spot = rest.replace(/^(?:it['’]?s|it is|it was|ni|ilikuwa)\s+/i, '');
+  const spot = rest.replace(IT_WAS, '');
   // "I don't know the name, it's near the Total petrol station", "hapana, ni Kayole": the place after the pause.
   if (!day && (properName(placeInWords(spot)) || namesAPlace(spot) || placeNounFirst(normalise(spot))) && !tellsAnAct(normalise(rest))) {
     takePlace(turn, d, withTown(placeInWords(spot), townOf(d)));
@@ -1883,9 +1886,10 @@ function countyEnding(words: string[], county: number): number | undefined {
   const before = words.slice(0, -1).filter((w, i, all) => !(i === all.length - 1 && /^(?:in|katika)$/i.test(w)));
   // Capitalised as names are ("Free Area Nakuru"), or as a sentence begins ("Free area Nakuru"); all small ("baba meru") is too often no place.
   const cased = /^\p{Lu}/u.test(before[0] ?? '') && (before.every((w) => /^\p{Lu}/u.test(w)) || before.slice(1).every((w) => !/\p{Lu}/u.test(w)));
-  if (!cased || before.some((w) => /,$/.test(w)) || FROM_OR_TOWARDS.test(before.join(' ').toLowerCase())) return undefined;
+  const name = before.join(' ');
+  if (!cased || before.some((w) => /,$/.test(w)) || FROM_OR_TOWARDS.test(name.toLowerCase())) return undefined;
   // A town of the county chosen before it ("Ruaka Nairobi" in Kiambu) says where in it, not another county.
-  const home = townOutsideCounty(before.join(' '), county, electoralUnits()) === undefined && townNamed(before.join(' ')) !== undefined;
+  const home = townOutsideCounty(name, county, electoralUnits()) === undefined && townNamed(name) !== undefined;
   return home ? undefined : tail.county.code;
 }
 
