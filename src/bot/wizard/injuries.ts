@@ -112,15 +112,11 @@ const NO_BEFORE_NONE = /^\s*(?:hapana|la|nope|nah|no)[\s\p{P}]+(?=(?:hakuna|hamn
  */
 export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: string, addToStory: (input: string) => boolean, answeredAhead: (input: string) => boolean, keepWords: (input: string) => void): void {
   const word = readWord(input);
-  // "I don't know if anyone was hurt, I wasn't there": skipped as "sijui" skips it, the words kept (they were read as someone hurt).
-  // "Sijui, damu ilikuwa inatoka kichwani": not sure who or how, but blood told: someone hurt, the words kept.
-  if (step === 'hurt' && unsureIfHurt(input) && bloodTold(input)) {
-    keepWords(input);
-    return setHurt(turn, d, 'hurt');
-  }
+  // "I don't know if anyone was hurt, I wasn't there": skipped as "sijui" skips it, the words kept (they were read as someone
+  // hurt). "Sijui, damu ilikuwa inatoka kichwani": not sure who or how, but blood told: someone hurt, the words kept.
   if (step === 'hurt' && unsureIfHurt(input)) {
     keepWords(input);
-    return skip(turn, d, step);
+    return bloodTold(input) ? setHurt(turn, d, 'hurt') : skip(turn, d, step);
   }
   // "His wife was also beaten": the yes, and who it was kept in the story (it was the story alone, the question asked again).
   const told = step === 'hurt' ? hurtTold(input, asksAboutOthers(d.category)) : undefined;

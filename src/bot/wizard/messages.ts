@@ -278,12 +278,9 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (stopsForFear(normalise(input))) return turn.askCancel(d, 'privacy.fear');
   dangerBeforeAsked(turn, d, input);
   if (askedAboutTheReport(turn, d, input) || saidFear(turn, d, input) || afraidOrWithheld(turn, d, input) || painSaid(turn, d, input) || signedOff(turn, d, input) || toldAlready(turn, d, input)) return;
-  // "Habari", "hello", "is this Ripoti?": greeted back and the question asked again; never the story,
-  // an answer or a new report. "Sasa" where it reads as "now" (the day) is that answer; alone at the
-  // danger question it is above all Kenya's "hi", never a yes that alerts staff ("sasa hivi" is the yes).
-  // A name where the details for the agency are asked ("mimi ni Kamau" to whom it happened) is that answer.
-  let hello = greetingOnly(input);
-  if (hello?.kind === 'name' && isDetailStep(d.step)) hello = undefined;
+  // "Sasa" where it reads as "now" (the day) is that answer; alone at the danger question it is above all
+  // Kenya's "hi", never a yes that alerts staff ("sasa hivi" is the yes).
+  const hello = greetingAt(d, input);
   if (hello && (!word || (d.step === 'danger' && normalise(input) === 'sasa'))) return greeted(turn, d, hello);
   if (identityWishAnswered(turn, d, input)) return;
   if (isInjuryStep(d.step)) {
@@ -476,6 +473,15 @@ function dangerBeforeAsked(turn: Turn, d: Draft, input: string): void {
   d.dangerSaid = true;
   d.dangerSaidAt = turn.now.getTime();
   turn.replies.push({ type: 'emergency', category: d.category ?? '' });
+}
+
+/**
+ * "Habari", "hello", "is this Ripoti?", "naitwa Peter": greeted back and the question asked again; never the story, an
+ * answer or a new report. A name where the details for the agency are asked ("mimi ni Kamau" to whom it happened) is that answer.
+ */
+function greetingAt(d: Draft, input: string): Greeting | undefined {
+  const hello = greetingOnly(input);
+  return hello?.kind === 'name' && isDetailStep(d.step) ? undefined : hello;
 }
 
 /** A greeting, or "what is this?", in the middle of a report: answered in a line, the question at hand asked again. */
