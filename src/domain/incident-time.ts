@@ -37,7 +37,8 @@ export function parseIncidentDate(input: string, now: Date, saidBefore?: string)
   return !parsed.ok && dayAlone ? parseDay(dayAlone, now, before) : parsed;
 }
 
-const LAST_MONTH = /\b(?:mwezi (?:uliopita|uliyopita|ulopita|jana)|last month)\b/i;
+const LAST_MONTH_WORDS = '(?:mwezi (?:uliopita|uliyopita|ulopita|jana)|last month)';
+const LAST_MONTH = new RegExp(`\\b${LAST_MONTH_WORDS}\\b`, 'i');
 
 /** Day words as they are often typed in a hurry: "usku" (usiku), "asbh" (asubuhi), "yestaday", "last nyt". */
 /** "Yesterday" as typed ("yestaday", "yesterdy"), and "night" after "last" ("last nyt"): read here and in stories (`STORY_DAY`). */
@@ -455,7 +456,7 @@ const OTHER_DAY = new RegExp(
  * results", "mwaka jana" (last year) nor "until today". Read, never taken: the reporter says yes.
  */
 export function dayInStory(story: string): { when: 'today' | 'yesterday'; words: string; time?: string } | undefined {
-  if (OTHER_DAY.test(story)) return undefined;
+  if (OTHER_DAY.test(story) || A_DATE.test(story)) return undefined;
   const found = storyDays(story);
   return found.length > 0 && found.every((f) => f.when === found[0].when) ? found[0] : undefined;
 }
@@ -498,25 +499,86 @@ const STORY_WEEKDAY = new RegExp(
 /** "Until Friday", "mpaka Jumatatu": when it ended (or ends), not the day it happened, as for "until today". */
 const UNTIL = /(?:^|[^\p{L}])(?:until|till|mpaka|hadi)\s+$/iu;
 
+/** Month names a story may give a day with; "may" and "mar" are everyday English too, read only after an ordinal or a lead. */
+const MONTH_WORDS = MONTHS.flat().filter((w) => w !== 'may' && w !== 'mar').join('|');
+const ORDINAL = String.raw`\d{1,2}(?:st|nd|rd|th)`;
+/** A day of the month in Swahili words after "tarehe": "tarehe tisa", "tarehe ishirini na tano", "tarehe mosi". */
+const SWAHILI_DAY_NUMBER = String.raw`(?:(?:kumi|ishirini|thelathini)(?:\s+na\s+(?:moja|mbili|tatu|nne|tano|sita|saba|nane|tisa))?|mosi|pili|moja|mbili|tatu|nne|tano|sita|saba|nane|tisa)`;
+const LEAD_WORDS = String.raw`(?:on|mnamo|tarehe|siku ya)(?:\s+the)?\s+`;
+/**
+ * A date a story gives otherwise: days counted back ("2 days ago", "siku tatu zilizopita"), a day of a month
+ * ("on 9th August", "tarehe 9 Agosti", "August 9", "9th may", "tarehe 9", "on the 5th"), or one in figures with
+ * its year or a lead ("3/12/2026", "on 3/12"). Each is read as the date question reads the same words.
+ */
+const STORY_DATE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}/.-])(` +
+    [
+      String.raw`(?:\d{1,2}|a|one|two|three|four|five|six|seven) days? (?:ago|back)`,
+      String.raw`siku (?:\d{1,2}|moja|mbili|tatu|nne|tano|sita|saba) (?:zilizopita|ziliopita|zilopita|iliyopita|iliopita|ilopita|zimepita)`,
+      String.raw`(?:${LEAD_WORDS})?(?:${ORDINAL}|\d{1,2})(?:\s+of)?\s+(?:${MONTH_WORDS})(?:,?\s+20\d{2})?`,
+      String.raw`(?:${LEAD_WORDS}(?:${ORDINAL}|\d{1,2})|${ORDINAL})(?:\s+of)?\s+(?:may|mar)(?:,?\s+20\d{2})?`,
+      String.raw`(?:on\s+(?:${MONTH_WORDS}|may|mar)\s+(?:${ORDINAL}|\d{1,2})|(?:${MONTH_WORDS}|may|mar)\s+${ORDINAL})(?:,?\s+20\d{2})?`,
+      String.raw`(?:${MONTH_WORDS}|may|mar)\s+\d{1,2},?\s+20\d{2}`,
+      String.raw`tarehe\s+(?:\d{1,2}|${SWAHILI_DAY_NUMBER})(?:\s+(?:mwezi huu|mwezi wa (?:\d{1,2}|kumi na (?:moja|mbili)|[a-z]+)|${MONTH_WORDS}|may|mar|${LAST_MONTH_WORDS}))?(?:\s+20\d{2})?`,
+      String.raw`on\s+the\s+${ORDINAL}(?:\s+${LAST_MONTH_WORDS})?`,
+      String.raw`${ORDINAL}\s+${LAST_MONTH_WORDS}`,
+      String.raw`(?:${LEAD_WORDS})?\d{1,2}[/.-]\d{1,2}[/.-](?:20)?\d{2}`,
+      String.raw`${LEAD_WORDS}\d{1,2}[/.-]\d{1,2}`,
+    ].join('|') +
+    String.raw`)(?![\p{L}\p{N}/])(?:\s+(\p{L}+))?`,
+  'giu',
+);
+
+/** `STORY_DATE` for a test (a date besides today or yesterday): without the global flag's `lastIndex`. */
+const A_DATE = new RegExp(STORY_DATE.source, 'iu');
+
+/** Last year said: "mwaka jana", "mwaka uliopita", "last year". */
+const YEAR_BACK = /\b(?:mwaka (?:jana|uliopita|uliyopita|ulopita)|last year)\b/i;
+
+/** A day named in a story: its words (with the word after it, `next`), where they start, and the date they name. */
+type StoryDay = { all: string; words: string; next?: string; index: number; at?: number };
+
+/** Each day of the week or "juzi" a story names, as its date; undefined for one still to come or that it ended. */
+function storyWeekdays(story: string, now: Date): StoryDay[] | undefined {
+  const found = [...story.matchAll(STORY_WEEKDAY)];
+  if (found.some((m) => /^next$/i.test(m[2] ?? '') || /^ijayo$/i.test(m[4] ?? '') || UNTIL.test(story.slice(0, m.index)))) return undefined;
+  return found.map((m) => {
+    const parsed = /^juzi$/i.test(m[3]) ? { ok: true as const, date: new Date(startOfEatDay(now) - 2 * DAY_MS) } : parseIncidentDate(m[1], now);
+    return { all: m[0], words: m[1], next: m[5], index: m.index, at: parsed.ok ? parsed.date.getTime() : undefined };
+  });
+}
+
+/** Each other date a story gives (`STORY_DATE`); undefined for one it ended at ("until 9th August"). */
+function storyDates(story: string, now: Date): StoryDay[] | undefined {
+  const found = [...story.matchAll(STORY_DATE)];
+  if (found.some((m) => UNTIL.test(story.slice(0, m.index)))) return undefined;
+  return found.map((m) => {
+    const parsed = parseIncidentDate(m[1], now);
+    return { all: m[0], words: m[1], next: m[2], index: m.index, at: parsed.ok ? parsed.date.getTime() : undefined };
+  });
+}
+
 /**
  * The one other day a story names, to offer at the date question as `dayInStory`'s today or
- * yesterday are: a day of the week or "juzi" ("police shot him on Tuesday"), as its date, with
- * the part of the day said after it. Undefined when the story names none, two different days, a
- * day still to come ("next Tuesday"), one it ended ("until Friday", "mpaka Jumatatu"), or any other day besides ("yesterday", "last week", "3/11"),
- * whose week or order is not for a rule to guess. Read, never taken: the reporter says yes.
+ * yesterday are: a day of the week or "juzi" ("police shot him on Tuesday"), days counted back
+ * ("2 days ago") or a date ("on 9th August"), as its date, with the part of the day said after it.
+ * Undefined when the story names none, two different days, a day still to come ("next Tuesday"),
+ * one it ended ("until Friday", "mpaka Jumatatu"), one out of range, or any other day besides
+ * ("yesterday", "last week", "3 hours ago"), whose week or order is not for a rule to guess. Read,
+ * never taken: the reporter says yes.
  */
 export function dateInStory(story: string, now: Date): { at: Date; words: string; time?: string } | undefined {
-  const found = [...story.matchAll(STORY_WEEKDAY)];
-  if (found.length === 0 || found.some((m) => /^next$/i.test(m[2] ?? '') || /^ijayo$/i.test(m[4] ?? '') || UNTIL.test(story.slice(0, m.index)))) return undefined;
+  const weekdays = storyWeekdays(story, now);
+  const dates = storyDates(story, now);
+  if (!weekdays || !dates) return undefined;
+  const found = [...weekdays, ...dates].sort((a, b) => a.index - b.index);
+  if (found.length === 0) return undefined;
   // What is left once these are taken out names no day at all.
-  const rest = found.reduceRight((s, m) => `${s.slice(0, m.index)} ${s.slice(m.index + m[1].length)}`, story);
-  if (OTHER_DAY.test(rest) || storyDays(rest).length > 0) return undefined;
-  const dates = found.map((m) => {
-    const parsed = /^juzi$/i.test(m[3]) ? { ok: true as const, date: new Date(startOfEatDay(now) - 2 * DAY_MS) } : parseIncidentDate(m[1], now);
-    return parsed.ok ? parsed.date.getTime() : undefined;
-  });
-  const at = dates[0];
-  if (at === undefined || dates.some((d) => d !== at)) return undefined;
-  const time = partOfDay(found[0][5]);
-  return { at: new Date(at), words: time ? found[0][0] : found[0][1], ...(time ? { time } : {}) };
+  const rest = [...found].reverse().reduce((s, f) => `${s.slice(0, f.index)} ${s.slice(f.index + f.words.length)}`, story);
+  // "Tarehe 5 mwezi uliopita", "mwaka jana": the month or year is not the one the date alone would be read in.
+  if (OTHER_DAY.test(rest) || storyDays(rest).length > 0 || LAST_MONTH.test(rest) || YEAR_BACK.test(rest)) return undefined;
+  const at = found[0].at;
+  if (at === undefined || found.some((f) => f.at !== at)) return undefined;
+  const time = partOfDay(found[0].next);
+  return { at: new Date(at), words: time ? found[0].all : found[0].words, ...(time ? { time } : {}) };
 }

@@ -4209,6 +4209,18 @@ describe('a day in words at the date question', () => {
     expect(said(type(at('place', { text: 'they came on Tuesday and again on Thursday' }), 'the market'))).toEqual(['place.noted', 'when.ask']);
   });
 
+  it('days counted back or a date the story gives ("2 days ago", "tarehe 3 Desemba usiku", "on 9th August") are offered at the date question as a day of the week is (they were asked as if unsaid); "yes" or the button takes it', () => {
+    const ago = type(at('place', { text: 'Police beat my brother 2 days ago at Kondele', county: 42 }), 'Kondele');
+    expect([said(ago), lastKeyboard(ago)]).toEqual([['place.noted', 'when.offer_date+when.ask'], { type: 'when', draftId: ID, said: TODAY_EAT - 2 * DAY }]);
+    expect(ago.replies[1]).toMatchObject({ texts: [{ params: { words: '2 days ago', date: '26/11/2026' } }, {}] });
+    expect(type(ago.state, 'yes').state.draft).toMatchObject({ step: 'review', when: 'date', incidentAt: TODAY_EAT - 2 * DAY });
+    const dated = type(at('place', { text: 'Polisi walimkamata kaka yangu tarehe 3 Novemba usiku' }), 'stage');
+    expect(dated.replies[1]).toMatchObject({ texts: [{ params: { words: 'tarehe 3 Novemba usiku', date: '03/11/2026' } }, {}] });
+    expect(press(dated.state, 's20261103').state.draft).toMatchObject({ step: 'review', when: 'date', incidentAt: TODAY_EAT - 25 * DAY, timeOfDay: 'usiku' });
+    // A date and another day besides ("and again yesterday"), or last month's day said apart from it: nothing offered, not even yesterday.
+    for (const text of ['they came on November 3rd and again yesterday', 'tarehe 5 Agosti mwaka jana polisi walikuja']) expect(said(type(at('place', { text }), 'the market'))).toEqual(['place.noted', 'when.ask']);
+  });
+
   it('the day of the week or "juzi" the story names has a button of its own under the offer (it said only "type yes"); a tap takes it as "ndio" does, with its part of the day', () => {
     const wednesday = TODAY_EAT - 3 * DAY;
     const r = type(at('place', { text: 'walinikamata Jumatano usiku pale stage' }), 'stage');

@@ -77,6 +77,39 @@ describe('another day the story names (a day of the week, "juzi"), to offer at t
     expect(dateInStory('siku ya Ijumaa polisi walikuja, Ijumaa hiyo hiyo wakamchukua', NOW)).toEqual({ at: day(27), words: 'siku ya Ijumaa' });
   });
 
+  it('reads days counted back and a date given with its month, in English or Swahili, as the date question reads them', () => {
+    expect(dateInStory('Police beat my brother 2 days ago at Kondele', NOW)).toEqual({ at: day(26), words: '2 days ago' });
+    expect(dateInStory('polisi walimkamata kaka yangu siku tatu zilizopita', NOW)).toEqual({ at: day(25), words: 'siku tatu zilizopita' });
+    expect(dateInStory('On 9th August at Kondele polling station, agents were chased away', NOW)).toEqual({ at: new Date(Date.UTC(2026, 7, 9) - 3 * 3_600_000), words: 'On 9th August' });
+    expect(dateInStory('walimkamata tarehe 3 Novemba usiku', NOW)).toEqual({ at: day(3), words: 'tarehe 3 Novemba usiku', time: 'usiku' });
+    expect(dateInStory('tarehe tisa mwezi wa nane walituvamia', NOW)).toEqual({ at: new Date(Date.UTC(2026, 7, 9) - 3 * 3_600_000), words: 'tarehe tisa mwezi wa nane' });
+    expect(dateInStory('walinikamata tarehe 20 mwezi huu', NOW)).toEqual({ at: day(20), words: 'tarehe 20 mwezi huu' });
+    expect(dateInStory('tarehe 5 mwezi uliopita walinikamata', NOW)).toEqual({ at: new Date(Date.UTC(2026, 9, 5) - 3 * 3_600_000), words: 'tarehe 5 mwezi uliopita' });
+    expect(dateInStory('he was arrested on the 25th and is still in the cells', NOW)).toEqual({ at: day(25), words: 'on the 25th' });
+    expect(dateInStory('on 3/11/2026 at 10pm they beat us', NOW)).toEqual({ at: day(3), words: 'on 3/11/2026' });
+    expect(dateInStory('on 9 may they came', NOW)).toEqual({ at: new Date(Date.UTC(2026, 4, 9) - 3 * 3_600_000), words: 'on 9 may' });
+    expect(dateInStory('police came on Tuesday 24th November', NOW)).toEqual({ at: day(24), words: 'on Tuesday' });
+  });
+
+  it('reads no date in numbers that are not one, a date still to come, out of range, ended at, or beside another day', () => {
+    for (const story of [
+      'the score was 3/12 in the exam',
+      'those 2 may be the officers',
+      'in march 5 people died',
+      'I have been waiting for 2 days',
+      'they held him until 9th November',
+      'police came on Monday 24th November',
+      'they will come on 25th December',
+      'ilikuwa August 9 2022 during elections',
+      'tarehe 5 Agosti mwaka jana polisi walikuja',
+      '2 hours ago they beat him',
+      'they came 3 days ago and again yesterday',
+      'they came on 3rd November and again on 5th November',
+    ]) expect([story, dateInStory(story, NOW)]).toEqual([story, undefined]);
+    // Nor is yesterday offered beside a date: which one it was is the reporter's to say.
+    expect(dayInStory('they came on November 3rd and again yesterday')).toBeUndefined();
+  });
+
   it('reads none when the story names two days, another besides, today or yesterday, or a day still to come', () => {
     for (const story of [
       'they came on Tuesday and again on Thursday',
