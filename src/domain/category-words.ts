@@ -428,7 +428,7 @@ const VOTES_STOLEN = /\bkura (\w+ ){0,2}?(zi|zime|zina|zili)?(ibiwa|ibwa|chakach
  */
 const SHOT_ALIVE = /\b((ni|tu)(li|me|ka)pigwa risasi|(a|wa)(me|li|ka)pigwa risasi|(wa|a)(li|me|ka)(ni|tu)pig\w* risasi|(wa|a)(li|me|ka)(ni|tu)shoot\w*|shot (me|us)|(i|we) (was|were|have been|got) shot|risasi (ya |kwa |kwenye |ya kwa )?(mguu\w*|miguu|mkono\w*|mikono|paja\w*|bega\w*|goti\w*)|shot (\w+ ){1,2}?in the (leg|legs|arm|arms|thigh|foot|hand|shoulder|knee))\b/;
 /** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", "ndio niende" (so that I may go), or paid and then "wakaniachilia": the price of a release. */
-const LET_GO = /\b(let (me|him|her|us|them) go|(ni|tu)(li|ka|me)achiliwa|(ndio|ndiyo|ili) (ni|tu|a|wa|m)ende|so (that )?(i|we) (can|could) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
+const LET_GO = /\b(let (me|him|her|us|them) go|(ni|tu|a|wa)(li|ka|me)achiliwa|released (me|him|her|us|them)|(was|were|got|been) released|(ndio|ndiyo|ili) (ni|tu|a|wa|m)ende|so (that )?(i|we) (can|could) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
 
 /** Robbed: "robbed me", "stole my phone", "snatched", "walinipora", "waliniibia", "aliiba". */
 const ROBBED = /\b(robbed|robbing|mugged|stole|snatched|(wa|a)(li|me|ka|na)(ni|m|mw|tu|wa)?(pora|ibia|iba))\b/;

@@ -190,8 +190,9 @@ export const STEMS: readonly (readonly [RegExp, string])[] = [
   [/^(wa|a|wali|ali|wame|ame|tuli)(m|mu|wa|ni)?ua$/, 'killed'],
   [/^\w*jeruhi\w*$/, 'injured'],
   [/^\w*umi(a|za|zwa)$/, 'injured'],
-  // "Aliitisha", "waliniitisha", "kuitisha" (asked for: a tense or whom, then "itisha") demand; "alinitisha", "walinitishia" threaten.
-  [/^(\w*[aeiou])?itish(a|wa|iwa|e)$/, 'demand'],
+  // "Aliitisha", "waliniitisha", "walimwitisha", "kuitisha" (asked for: a tense or whom, then "itisha") demand; "alinitisha",
+  // "walimtisha", "walinitishia" threaten.
+  [/^(\w*[aeiou]|\w*mw)?itish(a|wa|iwa|e)$/, 'demand'],
   [/^\w*tish(a|ia|iwa|wa)$/, 'threat'],
   [/^\w*bakwa$/, 'sexual'],
   [/^\w*potea$/, 'missing'],

@@ -12,6 +12,25 @@ describe('categoryInWords', () => {
     expect(categoryInWords('alinitisha', 'police')).toBe('p_threats');
   });
 
+  it('"walimwitisha" (they demanded of him: "mw" before "itisha") is a bribe with money, as "waliniitisha" is; "walimtisha" (threatened him) a threat', () => {
+    expect(categoryInWords('Polisi walimwitisha kijana wangu hongo ya elfu tano jana', 'police')).toBe('p_bribery');
+    expect(categoryInWords('askari alimwitisha elfu mbili', 'police')).toBe('p_bribery');
+    expect(categoryInWords('polisi walimtisha kijana wangu', 'police')).toBe('p_threats');
+  });
+
+  it('arrested, then released after money was paid ("aliachiliwa baada ya kulipa elfu tano", "he was released after paying 10k"): the bribe, the arrest its lever (both were read, and nothing offered)', () => {
+    for (const story of [
+      'Polisi walimkamata kijana wangu jana na aliachiliwa baada ya kulipa elfu tano',
+      'walimkamata mwanangu akaachiliwa baada ya kulipa elfu kumi',
+      'they arrested my son and released him after we paid 10k',
+      'they arrested my son and he was released after paying 10k',
+    ]) expect([story, categoryInWords(story, 'police')]).toEqual([story, 'p_bribery']);
+    // Bail is no bribe; released without charge is still the arrest; a suspect let go after money is the release.
+    expect(categoryInWords('police arrested my son, he was released on cash bail of 10k', 'police')).toBe('p_arrest');
+    expect(categoryInWords('walimkamata mwanangu akaachiliwa bila kushtakiwa', 'police')).toBe('p_arrest');
+    expect(categoryInWords('the OCS released the suspect after his family paid 20k', 'police')).toBe('p_release');
+  });
+
   it('"alinitisha" with a sum or money after it is Sheng\'s "aliniitisha" (asked me for): a bribe, not a threat', () => {
     for (const words of ['Kuna karao alinitisha 500 bob pale stage ya matatu', 'askari alinitisha pesa', 'walinitisha doo', 'karao alinitisha hiyo elfu mbili']) expect([words, categoryInWords(words, 'police')]).toEqual([words, 'p_bribery']);
     // Threatened, no money named: still a threat; an hour, a date, a count or a word that begins as a money word is no sum.
