@@ -1,4 +1,4 @@
-import { asksAboutInjuries, asksForMedicalRecord, COUNTIES, LIMITS, type Injuries } from '../../domain';
+import { asksAboutInjuries, asksForMedicalRecord, COUNTIES, LIMITS, spreadAway, type Injuries } from '../../domain';
 import type { IntakeRequest, UrgentProgress } from '../../services/intake-service';
 import type { Draft, Step } from '../session';
 import { normalise } from './parse';
@@ -40,6 +40,8 @@ export function nextStep(d: Draft, step: Step): Step {
   if (step === 'role' || step === 'vic') return d.kind === 'election' ? 'by' : 'ofc';
   // Where it was said or spread: asked of hate speech only.
   if (step === 'by' && d.category === 'e_hate') return 'how';
+  // Said on air, online, in print or by text: no polling station to ask for.
+  if (step === 'how' && spreadAway(d.channel)) return 'const';
   return NEXT[step] ?? 'review';
 }
 /**
@@ -50,6 +52,7 @@ export function prevStep(d: Draft, step: Step): Step {
   if (step === 'county' && asksAboutInjuries(d.category)) return asksP3(d) ? 'p3' : 'hurt';
   if ((step === 'ofc' || step === 'by') && d.role === 'on_behalf') return 'vic';
   if (step === 'pstn') return d.category === 'e_hate' ? 'how' : 'by';
+  if (step === 'const' && d.category === 'e_hate' && spreadAway(d.channel)) return 'how';
   return PREV[step] ?? 'kind';
 }
 /** Steps whose answer needs a follow-up step even when editing from review (the optional details are one group). */
