@@ -270,6 +270,8 @@ export function answerFix(turn: Turn, d: Draft, yes: boolean): void {
     if (!fix.county && !fix.place) return turn.show();
   }
   if (fix.place) {
+    // Said with the county ("ilikuwa Nakuru sio Nairobi, pale Free Area"): the county first, which clears the place in the old one.
+    if (fix.county) chooseCounty(d, fix.county.code);
     // The place as typed replaces the one given, and a pin or town that went with it.
     Object.assign(d, { place: fix.place, location: undefined, town: undefined });
     // "... when they beat me": what was done there goes to the story.

@@ -124,7 +124,7 @@ export function placeCorrection(typedInput: string): { place: string; after?: st
 }
 
 /** A sorry or a no said first ("samahani,", "no"), before a new place or the one denied. */
-const SORRY_FIRST = String.raw`^\s*(?:(?:samahani|sorry|pole|hapana|no)[\s,.!]+)?`;
+const SORRY_FIRST = String.raw`^\s*(?:(?:samahani|sorry|pole|hapana|no|wait|ngoja|oops)[\s,.!]+)*`;
 /** The place given denied first ("sio Umoja ni Kayole", "it wasn't Umoja it was Kayole", "not Umoja, Kayole"): what follows the denial. */
 const DENIED_FIRST = new RegExp(String.raw`${SORRY_FIRST}(?:si|sio|siyo|not|haikuwa|haikua|it wasn t|it wasnt|it was not|it is not|it isn t|wasn t|wasnt)\s+(.+?)[\s.!]*$`, 'iu');
 /** Said before the new place, after the one denied: "ni", "ilikuwa", "it was", "but". */
@@ -386,6 +386,11 @@ export function correctAtReview(turn: Turn, d: Draft, input: string, place?: Pla
     turn.go('cat');
     return true;
   }
+  const there = countyThenPlace(input, d, turn.now);
+  if (there) {
+    d.fix = { part: 'county', words: input.trim(), county: { code: there.county }, place: there.place };
+    return said(turn, d, { key: 'review.fix_town', params: { town: there.place, county: { countyCode: there.county } } });
+  }
   const c = readCorrection(input, d, turn.now) ?? timeCorrection(input, d, turn.now);
   if (!c && place !== undefined) return offerPlace(turn, d, input, place);
   if (!c) return false;
@@ -399,6 +404,24 @@ export function correctAtReview(turn: Turn, d: Draft, input: string, place?: Pla
   d.editing = true;
   askPartAgain(turn, d, input, c.part);
   return true;
+}
+
+/** A place after a county corrected, behind a comma: ", pale Free Area", ", at the stage", ", near Nakumatt". */
+const PLACE_AFTER = /^(.+?)\s*[,;]\s*(?:pale|hapo|kule|huko|karibu na|at|near|around|next to|in)\s+(.+?)[\s.!]*$/iu;
+/** A time or a day is no place: ", in the evening", ", pale saa nne". */
+const NOT_A_PLACE = /\b(?:morning|evening|night|afternoon|asubuhi|jioni|usiku|mchana|saa|\d{1,2}\s*[ap]m|yesterday|today|jana|leo|juzi)\b/iu;
+const PLACE_AFTER_MAX_WORDS = 6;
+
+/**
+ * "Hapana ilikuwa Nakuru sio Nairobi, pale Free Area": the county corrected, then where in it. Both
+ * offered in one question (they went to the story, the county left wrong); undefined for anything
+ * else, a day said with the county ("sorry ni juzi Kisumu, pale stage") among it.
+ */
+function countyThenPlace(input: string, d: Draft, now: Date): { county: number; place: string } | undefined {
+  const m = PLACE_AFTER.exec(input.trim());
+  if (!m || NOT_A_PLACE.test(m[2]) || m[2].split(/\s+/).length > PLACE_AFTER_MAX_WORDS) return undefined;
+  const c = readCorrection(m[1], d, now);
+  return c?.county && !c.county.town && !c.when ? { county: c.county.code, place: m[2] } : undefined;
 }
 
 /** What leads a time corrected ("hapana", "sorry", "ilikuwa", "it was") and what it was not after it ("sio jioni", "not in the evening"). */

@@ -169,6 +169,21 @@ describe('a correction typed at the review names the county', () => {
     expect(type(r.state, 'Isinya').state.draft).toMatchObject({ step: 'review', county: 34, place: 'Isinya' });
   });
 
+  it('the county corrected with where in it after a comma ("hapana ilikuwa Kisumu sio Nakuru, pale Kondele"): both offered in one question; Yes changes both (the words went to the story, the county left wrong)', () => {
+    for (const [words, place] of [['hapana ilikuwa Kisumu sio Nakuru, pale Kondele', 'Kondele'], ['sorry it was Kisumu not Nakuru, near the Kondele roundabout', 'the Kondele roundabout']] as const) {
+      const r = type(reviewed(), words);
+      expect([words, said(r), lastMessage(r)?.texts[0].params]).toEqual([words, ['review.fix_town'], { town: place, county: { countyCode: KISUMU } }]);
+      expect(r.state.draft).toMatchObject({ step: 'review', county: NAKURU, place: 'Naivasha road junction', text: STORY });
+      const yes = press(r.state, 'fy');
+      expect([words, said(yes), yes.state.draft?.step, yes.state.draft?.county, yes.state.draft?.place, yes.state.draft?.text]).toEqual([words, ['answer', 'review'], 'review', KISUMU, place, STORY]);
+      const no = press(r.state, 'fn');
+      expect(no.state.draft).toMatchObject({ county: NAKURU, place: 'Naivasha road junction', text: `${STORY}\n${words}` });
+    }
+    // A time after the comma is no place; "wait" leads a place corrected as "sorry" does.
+    expect(said(type(reviewed(), 'sorry it was Kisumu, in the evening'))).not.toContain('review.fix_town');
+    expect([said(type(reviewed(), 'wait ilikuwa Thika road sio Naivasha road junction')), lastMessage(type(reviewed(), 'wait ilikuwa Thika road sio Naivasha road junction'))?.texts[0].params]).toEqual([['review.fix_place'], { place: 'Thika road' }]);
+  });
+
   it('the place said wrong with the new one ("nimekosea mahali, ni Free Area"): asked whether to change the place to it; Yes changes it, the county kept', () => {
     for (const [words, place] of [['nimekosea mahali, ni Free Area', 'Free Area'], ['wrong place, it was near the Shell petrol station', 'near the Shell petrol station']] as const) {
       const r = type(reviewed(), words);
