@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { formatDay, lastWeekend } from './format';
 import { askInjury, isInjuryStep, noOneElseAfterKilling, onInjuryText } from './injuries';
-import { agrees, carriesOn, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerToldAsYes, dangerToldFirst, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, BARE_NUMBER, readWord, withoutAnswerWord, yeahAlone, type Word } from './parse';
+import { agrees, carriesOn, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerToldAsYes, dangerToldFirst, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, BARE_NUMBER, readWord, safeAsNo, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -1336,7 +1336,9 @@ function categorySlip(turn: Turn, d: Draft, input: string): boolean {
 const YES_IT_IS = /^\s*(?:yes|yeah|yep|ndio|ndiyo|ndyo|ee|eeh)\b[\s,.!:-]*(?:(?:it s|it’s|it's|its|it is|it was|this is|ni|ilikuwa)\s+)?/i;
 
 /** "Is someone in danger right now?" answered in words: the yes or no, and what was said with it kept. */
-function answeredDanger(turn: Turn, d: Draft, input: string): boolean {
+function answeredDanger(turn: Turn, d: Draft, typed: string): boolean {
+  // "Hapana hakuna hatari, Nakuru": a plain no and the county; its "hatari" is no danger going on.
+  const input = safeAsNo(typed);
   // "Wako nje ya nyumba yangu sasa hivi", "mimi niko hatarini": danger told in words is the yes (it was kept as the story, and asked again).
   const danger = yeahAlone(input) || (dangerAnswer(input) ?? dangerLead(input) ?? (dangerToldAsYes(input) || undefined));
   if (danger === undefined) return false;

@@ -272,7 +272,7 @@ const DANGER_YES = new Set([
 const DANGER_NO = new Set([
   'niko salama', 'tuko salama', 'yuko salama', 'ako salama', 'wako salama', 'wapo salama', 'sote tuko salama', 'they are safe', 'they re safe', 'he is safe', 'she is safe', 'salama', 'sasa niko salama', 'niko sawa', 'tuko sawa', 'niko fiti', 'siko hatarini',
   'hakuna hatari', 'hakuna aliye hatarini', 'hakuna mtu hatarini', 'i am safe', 'im safe', 'i m safe', 'i am fine', 'im fine', 'i m fine', 'im ok', 'i m ok', 'i am ok',
-  'we are safe', 'we re safe', 'no danger', 'not in danger', 'nobody is in danger', 'safe now', 'all safe',
+  'we are safe', 'we re safe', 'no danger', 'not in danger', 'nobody is in danger', 'no one is in danger', 'no one in danger', 'hakuna mtu yuko hatarini', 'safe now', 'all safe',
   // Sheng for "fine": "iko poa" must not begin a yes ("iko", there is).
   'niko poa', 'tuko poa', 'yuko poa', 'ako poa', 'wako poa', 'iko poa', 'hakuna noma', 'tuko fiti', 'yuko fiti', 'iko fiti', 'iko sawa',
 ]);
@@ -293,6 +293,22 @@ const DANGER_NO_ALONE = new Set([
  */
 const DANGER_YES_ALONE = new Set(['ya', 'yaa', 'yaap']);
 export const yeahAlone = (text: string): boolean => text.length <= 10 && DANGER_YES_ALONE.has(normalise(text));
+
+/**
+ * "No danger", "hakuna hatari", "no one is in danger", "tuko salama" said first, after a no or alone, with more after it: a
+ * plain no (`safeAsNo`). Its "danger"/"hatari" read as danger going on, and "no danger, Uasin Gishu, ..." kept "danger,
+ * Uasin Gishu, ..." in the story.
+ */
+const SAFE_LEAD =
+  /^\s*(?:(?:no|hapana|la|nope|sio|siyo)[\s,.!]+)?(?:no danger|not in danger|no one is in danger|nobody is in danger|no one in danger|hakuna hatari|hakuna mtu (?:yuko )?hatarini|hakuna aliye hatarini|we are safe|we re safe|tuko salama|niko salama|i am safe|i m safe|im safe)(?![\p{L}\p{N}])[\s,.!:;-]*/iu;
+
+/** The danger question's answer with a safe said first written as a plain no ("hapana hakuna hatari, Nakuru": "hapana, Nakuru"). */
+export function safeAsNo(text: string): string {
+  const m = SAFE_LEAD.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length).trim();
+  return rest ? `no, ${rest}` : 'no danger';
+}
 
 export function dangerAnswer(text: string): boolean | undefined {
   if (text.length > 40) return undefined;
@@ -373,7 +389,7 @@ export function dangerLead(text: string): boolean | undefined {
 
 /** The yes or no said first, the longest lead of up to four words, and the words after it (`normalise`d). */
 function dangerHead(text: string): { yes: boolean; rest: string } | undefined {
-  const words = normalise(text).split(' ');
+  const words = normalise(safeAsNo(text)).split(' ');
   for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
     const head = words.slice(0, k).join(' ');
     // "Ndio maana ..." (that is why ...): a sentence begun, never a yes before it (as `answerLead` reads it).
@@ -403,7 +419,7 @@ function dangerGoesOn(rest: string): boolean {
 export function dangerAfterNo(text: string): boolean {
   const lead = dangerHead(text);
   // "No one is helping us", "hakuna mtu anatusaidia": the sentence's subject, no "no" (`answerLead`).
-  return lead !== undefined && !lead.yes && answerLead(text)?.word === 'no' && dangerGoesOn(lead.rest);
+  return lead !== undefined && !lead.yes && answerLead(safeAsNo(text))?.word === 'no' && dangerGoesOn(lead.rest);
 }
 
 /**

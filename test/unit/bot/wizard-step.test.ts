@@ -4997,6 +4997,19 @@ describe('a no taken back by danger that goes on at the danger question ("hapana
     expect(said(press(more.state, 'y'))).toContain('emergency');
   });
 
+  it('"hapana hakuna hatari", "no one is in danger", "no danger, ..." are the no (they were "not sure?" or "not understood"), and what follows them kept without the safe said ("danger, Uasin Gishu" was kept)', () => {
+    for (const words of ['hapana hakuna hatari', 'hapana, hakuna hatari', 'no one is in danger', 'No, no one is in danger.', 'hakuna mtu yuko hatarini']) {
+      const r = type(at('danger', told), words);
+      expect([words, r.state.draft?.danger, r.state.draft?.text, stepOf(r), said(r)]).toEqual([words, false, told.text, 'county', ['county.ask']]);
+    }
+    const county = type(at('danger', told), 'hapana hakuna hatari, Nakuru');
+    expect([county.state.draft?.danger, county.state.draft?.county, county.state.draft?.text]).toEqual([false, 32, told.text]);
+    const more = type(at('danger', told), 'no danger, Uasin Gishu, Kamukunji grounds Eldoret, today morning');
+    expect([more.state.draft?.danger, more.state.draft?.text]).toEqual([false, `${told.text}\nUasin Gishu, Kamukunji grounds Eldoret, today morning`]);
+    // A no taken back after it still is no answer.
+    expect(type(at('danger', told), 'hakuna hatari lakini wako nje sasa hivi').state.draft?.danger).toBeUndefined();
+  });
+
   it('a no with what happened after a "but" and no danger now ("hapana lakini walichukua simu yake") is the no, as before', () => {
     for (const words of ['hapana lakini walichukua simu yake', 'no, but they took his phone', 'hapana lakini naogopa', 'hapana, wameondoka']) {
       expect([words, type(at('danger', told), words).state.draft?.danger]).toEqual([words, false]);
