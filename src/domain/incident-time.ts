@@ -443,9 +443,12 @@ const PART_BEFORE_DAY = /(?<![\p{L}\p{N}])((\p{L}+)((?:\s+wa\s+manane)?)\s+(?:ya
 const STORY_TIME = /^(?:usiku|asubuhi|jioni|mchana|alfajiri|morning|afternoon|evening|night)$/i;
 /** Not the incident's day: "mwaka jana" (last year), "wiki jana", "hadi leo" (until today). */
 const NOT_ITS_DAY = /^(?:mwaka|wiki|mwezi|juma|hadi|mpaka|until|till|up to)$/i;
+/** "The day before yesterday": "juzi" in English (its "yesterday" is no yesterday). */
+const DAY_BEFORE_YESTERDAY = String.raw`(?:the\s+)?day\s+before\s+yesterday`;
+const JUZI = new RegExp(String.raw`^(?:juzi|${DAY_BEFORE_YESTERDAY})$`, 'i');
 /** Any other day named ("Tuesday", "juzi", "last week", "3/11", "kuamkia leo"): the story names more than one; asked. */
 const OTHER_DAY = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${WEEKDAYS.flat().filter((w) => w.length > 4).join('|')}|juzi|kuamkia|${LAST_WEEK_WORDS}|ago|zilizopita|iliyopita|\\d{1,2}[/.-]\\d{1,2})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${WEEKDAYS.flat().filter((w) => w.length > 4).join('|')}|juzi|${DAY_BEFORE_YESTERDAY}|kuamkia|${LAST_WEEK_WORDS}|ago|zilizopita|iliyopita|\\d{1,2}[/.-]\\d{1,2})(?![\\p{L}\\p{N}])`,
   'iu',
 );
 
@@ -492,7 +495,7 @@ const partOfDay = (word: string | undefined): string | undefined => (word !== un
  * names ("sat", "wed") are everyday words too, never read here.
  */
 const STORY_WEEKDAY = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])((?:(last|this|next|on|siku ya)\s+)?(${WEEKDAYS.flat().filter((w) => w.length > 4).join('|')}|juzi)(?:\s+(iliyopita|iliopita|ilopita|hii|ijayo))?)(?![\p{L}\p{N}])(?:\s+(\p{L}+))?`,
+  String.raw`(?<![\p{L}\p{N}])((?:(last|this|next|on|siku ya)\s+)?(${WEEKDAYS.flat().filter((w) => w.length > 4).join('|')}|juzi|${DAY_BEFORE_YESTERDAY})(?:\s+(iliyopita|iliopita|ilopita|hii|ijayo))?)(?![\p{L}\p{N}])(?:\s+(\p{L}+))?`,
   'giu',
 );
 
@@ -543,7 +546,7 @@ function storyWeekdays(story: string, now: Date): StoryDay[] | undefined {
   const found = [...story.matchAll(STORY_WEEKDAY)];
   if (found.some((m) => /^next$/i.test(m[2] ?? '') || /^ijayo$/i.test(m[4] ?? '') || UNTIL.test(story.slice(0, m.index)))) return undefined;
   return found.map((m) => {
-    const parsed = /^juzi$/i.test(m[3]) ? { ok: true as const, date: new Date(startOfEatDay(now) - 2 * DAY_MS) } : parseIncidentDate(m[1], now);
+    const parsed = JUZI.test(m[3]) ? { ok: true as const, date: new Date(startOfEatDay(now) - 2 * DAY_MS) } : parseIncidentDate(m[1], now);
     return { all: m[0], words: m[1], next: m[5], index: m.index, at: parsed.ok ? parsed.date.getTime() : undefined };
   });
 }

@@ -77,6 +77,12 @@ describe('another day the story names (a day of the week, "juzi"), to offer at t
     expect(dateInStory('siku ya Ijumaa polisi walikuja, Ijumaa hiyo hiyo wakamchukua', NOW)).toEqual({ at: day(27), words: 'siku ya Ijumaa' });
   });
 
+  it('"the day before yesterday" is "juzi", never yesterday (it was offered as yesterday, its own word)', () => {
+    expect(dateInStory('The day before yesterday our area chief was giving out relief food', NOW)).toEqual({ at: day(26), words: 'The day before yesterday' });
+    expect(dayInStory('The day before yesterday our area chief was giving out relief food')).toBeUndefined();
+    expect(dateInStory('police came on Tuesday and the day before yesterday', NOW)).toBeUndefined();
+  });
+
   it('reads days counted back and a date given with its month, in English or Swahili, as the date question reads them', () => {
     expect(dateInStory('Police beat my brother 2 days ago at Kondele', NOW)).toEqual({ at: day(26), words: '2 days ago' });
     expect(dateInStory('polisi walimkamata kaka yangu siku tatu zilizopita', NOW)).toEqual({ at: day(25), words: 'siku tatu zilizopita' });
