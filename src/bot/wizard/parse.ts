@@ -661,6 +661,9 @@ const STOP_WISH = new RegExp(
     // "Sitisha hii", "acha hii ripoti", "cancel this": the word with the report it stops (each was the story or the place).
     // Not "acha hiyo", "cancel that" ("never mind", said of a question asked: "Nibadilishe kaunti?").
     String.raw`^(?:(?:samahani|sawa|basi|hapana|please|ok) )*(?:sitisha|acha|wacha|ghairi|katisha|cancel|stop)(?: (?:hii|ripoti|hii ripoti|ripoti hii|hiyo ripoti|this|the report|my report|tu|please))*(?: (?:hii|ripoti|hii ripoti|ripoti hii|hiyo ripoti|this|the report|my report))(?: (?:tu|please))*$`,
+    // "Wacha tu, nitaripoti baadaye", "I'll report later", "nimebadilisha mawazo": each was kept as the place or the story.
+    String.raw`^(?:(?:wacha|acha|sawa|basi|hapana|ok|okay|no|sorry|samahani|never mind|forget it) (?:tu )?)*(?:nitaripoti|nitaleta ripoti|i will report|i ll report|ill report|i will report it|i ll report it) (?:baadaye|baadae|kesho|later|tomorrow)(?: (?:tu|please))?$`,
+    String.raw`^(?:(?:sorry|samahani|sawa|basi|ok|okay) )*(?:nimebadilisha mawazo|nimebadili mawazo|nimebadili nia|nimebadilisha nia|i (?:have |ve )?changed my mind|changed my mind)$`,
   ].join('|'),
 );
 
