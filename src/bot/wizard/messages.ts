@@ -1363,7 +1363,9 @@ function answeredDanger(turn: Turn, d: Draft, typed: string): boolean {
   if (danger && (kept || day || story)) numbersFirst(turn, story ? first : noted);
   // After the numbers, which come first.
   // "Ndio, walinipiga jana Kayole": what was done, said with the yes, kept as with a no.
-  if (!story && !kept && danger && (saysMoreOfDanger(input) || toldWithAnswer(input, true)) && !inStory(d, words)) keepPart(turn, d, words);
+  // "Ndio, wako nje ya nyumba yangu sasa hivi", "ndio, bado yuko ndani": what goes on, said with the yes (it was lost: staff read "danger: yes" alone).
+  const goesOn = dangerPart(words) && dangerAnswer(words) === undefined;
+  if (!story && !kept && danger && (saysMoreOfDanger(input) || toldWithAnswer(input, true) || goesOn) && !inStory(d, words)) keepPart(turn, d, words);
   return true;
 }
 
@@ -1505,9 +1507,18 @@ function unsureOfDanger(turn: Turn, d: Draft, input: string): void {
     Object.assign(d, story);
     markSplit(d, story.text, turn.now.getTime());
     turn.say('desc.kept_early');
-  }
+  } else if (saysMoreAfterUnsure(input) && !inStory(d, input)) keepPart(turn, d, input);
   turn.say('danger.unsure');
   return turn.show();
+}
+
+/**
+ * "Sijui kama ni hatari, hawajampiga lakini yuko na watu wazima kwa cell": what goes on, told after the doubt (kept whole,
+ * the doubt with it: it was lost once a story was kept). Not a doubt alone ("sijui", "not sure", "sina uhakika kabisa").
+ */
+function saysMoreAfterUnsure(input: string): boolean {
+  const rest = normalise(input).replace(UNSURE, '').trim();
+  return rest.split(' ').filter(Boolean).length >= 4 && storyPart(rest);
 }
 
 /**

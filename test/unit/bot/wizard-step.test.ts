@@ -5034,6 +5034,20 @@ describe('a yes said with what was done at the danger question ("ndio, walinipig
     expect(type(at('danger', { text: `${told.text}\n${kept}` }), words).state.draft?.text).toBe(`${told.text}\n${kept}`);
   });
 
+  it('a yes with what goes on now after it ("ndio wako nje ya nyumba yangu sasa hivi", "ndio, bado yuko ndani"): kept after the numbers (staff read "danger: yes" alone)', () => {
+    for (const [words, kept] of [['ndio wako nje ya nyumba yangu sasa hivi', 'wako nje ya nyumba yangu sasa hivi'], ['ndio, bado yuko ndani', 'bado yuko ndani'], ['ndio, hatujui kama yuko hai', 'hatujui kama yuko hai']] as const) {
+      const r = type(at('danger', told), words);
+      expect([words, r.state.draft?.danger, r.state.draft?.text, r.replies[0]?.type, said(r).includes('desc.added')]).toEqual([words, true, `${told.text}\n${kept}`, 'emergency', true]);
+    }
+  });
+
+  it('unsure, with what goes on after the doubt ("sijui kama ni hatari, hawajampiga lakini yuko na watu wazima kwa cell"): kept whole beside the story, asked again; a doubt alone adds nothing', () => {
+    const words = 'sijui kama ni hatari, hawajampiga lakini yuko na watu wazima kwa cell';
+    const r = type(at('danger', told), words);
+    expect([r.state.draft?.danger, r.state.draft?.text, said(r)]).toEqual([undefined, `${told.text}\n${words}`, ['desc.added', 'danger.unsure', 'danger.ask']]);
+    for (const doubt of ['sijui', 'not sure', 'sina uhakika kabisa']) expect([doubt, type(at('danger', told), doubt).state.draft?.text]).toEqual([doubt, told.text]);
+  });
+
   it('a yes with a cry, a day, a county or a town after it: the yes as before, nothing added to the story', () => {
     for (const words of ['ndio tafadhali', 'yes please help', 'ndio saidia', 'ndio jana', 'ndio sasa hivi', 'ndio, Nairobi', 'ndio Mathare']) {
       const r = type(at('danger', told), words);
