@@ -125,6 +125,13 @@ describe('hurt and the P3 question, as two probes typed them', () => {
     ['we cannot take him to hospital', 'untreated'],
     ['hatuwezi kumpeleka hospitali', 'untreated'],
     ['he is unable to get treatment', 'untreated'],
+    // No doctor seen yet ("daktari" alone read as care: "Ndio, amepata matibabu" was shown and sent).
+    ['hajaona daktari', 'untreated'],
+    ['sijaona daktari', 'untreated'],
+    ['alipigwa kofi tu, hajaona daktari', 'untreated'],
+    ['he has not seen a doctor yet', 'untreated'],
+    ['she hasn\'t seen a doctor', 'untreated'],
+    ['aliona daktari', 'treated'],
     // Still treated when they were.
     ['alitibiwa hospitali', 'treated'],
   ])('"%s" to "was anyone hurt?" reads %s', (text, answer) => {
