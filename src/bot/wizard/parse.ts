@@ -275,6 +275,7 @@ const DANGER_NO = new Set([
   'we are safe', 'we re safe', 'no danger', 'not in danger', 'nobody is in danger', 'no one is in danger', 'no one in danger', 'hakuna mtu yuko hatarini', 'safe now', 'all safe',
   // Sheng for "fine": "iko poa" must not begin a yes ("iko", there is).
   'niko poa', 'tuko poa', 'yuko poa', 'ako poa', 'wako poa', 'iko poa', 'hakuna noma', 'tuko fiti', 'yuko fiti', 'iko fiti', 'iko sawa',
+  'wako sawa', 'yuko sawa', 'ako sawa', 'wako fiti', 'ako fiti',
 ]);
 /**
  * A no said alone, never leading a sentence: "sio" ("sio mimi, ni kaka yangu..."), "they left" ("they
@@ -407,9 +408,12 @@ function dangerHead(text: string): { yes: boolean; rest: string } | undefined {
 const BUT_DANGER =
   /^(but|lakini|ila)\b.*\b(wanarudi|watarudi|watakuja|(will|going to|gonna) (come|return)|(are|re|is|still) coming|coming (back|again|for|here|now)|come back|come again|(wa|a)(na|ta|me)(ni|tu|m|mw|wa)?tafuta|looking for|searching for|(wa|a)(na|me)(ni|tu|m|wa)?zunguka|surrounded|surrounding|(are|re|is|still|waiting|wait) outside|wapo|(wa|a)na(ni|tu|m)?(ngoja|subiri))\b/;
 
+/** Home after a no ("hapana, wako nyumbani sasa", "no, he is home now"): back home, the no; alone it may be where they came. */
+const HOME_AFTER_NO = /^(?:wako|yuko|ako|tuko|niko|amerudi|wamerudi|tumerudi|nimerudi|he is|she is|they are|we are|i am|he s|she s|they re|we re|i m) (?:(?:back|tayari|already) )?(?:nyumbani|home|at home)(?: (?:sasa|sasa hivi|now|salama|safe))?$/;
+
 /** The words after a no say the danger goes on ("no, they are still here", "hapana ila wako nje ya nyumba yangu"); "hapana, wako salama sasa" is the safe, though "wako" may begin "wako hapa". */
 function dangerGoesOn(rest: string): boolean {
-  return !saysSafe(rest) && (STILL_DANGER.test(rest) || saysDangerNow(rest) || BUT_DANGER.test(rest));
+  return !saysSafe(rest) && !HOME_AFTER_NO.test(rest) && (STILL_DANGER.test(rest) || saysDangerNow(rest) || BUT_DANGER.test(rest));
 }
 
 /**

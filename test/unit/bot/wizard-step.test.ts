@@ -5006,6 +5006,9 @@ describe('a no taken back by danger that goes on at the danger question ("hapana
     expect([county.state.draft?.danger, county.state.draft?.county, county.state.draft?.text]).toEqual([false, 32, told.text]);
     const more = type(at('danger', told), 'no danger, Uasin Gishu, Kamukunji grounds Eldoret, today morning');
     expect([more.state.draft?.danger, more.state.draft?.text]).toEqual([false, `${told.text}\nUasin Gishu, Kamukunji grounds Eldoret, today morning`]);
+    // Back home or fine after a no ("hapana, wako nyumbani sasa", "hapana wako sawa"): the no ("wako" read as "they are here").
+    for (const words of ['hapana, wako nyumbani sasa', 'hapana wako sawa sasa', 'no wako fiti', 'no, he is back home now']) expect([words, type(at('danger', told), words).state.draft?.danger]).toEqual([words, false]);
+    expect(type(at('danger', told), 'hapana wako hapa nyumbani').state.draft?.danger).toBeUndefined();
     // A no taken back after it still is no answer.
     expect(type(at('danger', told), 'hakuna hatari lakini wako nje sasa hivi').state.draft?.danger).toBeUndefined();
   });
