@@ -1,4 +1,4 @@
-import { asksAboutOthers, asksAboutInjuries, painTold, everydayWord, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
+import { asksAboutOthers, asksAboutInjuries, painTold, everydayWord, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
 import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, noteDay, pendingTown, sendAnonymously, setCounty, setDanger, setTimeOfDay, storyDate, submit, unbuttonKind } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, readCorrection, type PlaceFix, type Correction } from './correction';
@@ -2359,6 +2359,23 @@ function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {
   return true;
 }
 
+/**
+ * "Ndio jana", "ndiyo ilikuwa jana", "ndio tarehe 3": a yes, then the day itself; "ndio, kama saa tano usiku": the day the
+ * story names (offered above the question) at that hour. Each was "could not read that date", and the offer went.
+ */
+function yesWithDay(d: Draft, input: string, now: Date): DayRead | undefined {
+  const yes = answerLead(input);
+  if (yes?.word !== 'yes') return undefined;
+  const led = yes.rest.replace(DAY_LEAD, '');
+  // An hour alone is of the day offered (the yes took it), not today's or yesterday's by the clock.
+  const hour = timeAlone(led, now);
+  const offered = hour && d.text !== undefined ? dayInStory(d.text) : undefined;
+  if (hour && offered) return wordDay(offered.when, now, hour.time);
+  const told = hour ? storyDate(d, now) : undefined;
+  if (hour && told) return { ...told, time: hour.time };
+  return dayAnswer(yes.rest, now, d.whenSaid) ?? dayAnswer(led, now, d.whenSaid) ?? dayOfMonthAlone(led, now, d.whenSaid);
+}
+
 function takeDay(turn: Turn, d: Draft, day: DayRead): void {
   noteDay(d, day);
   turn.advance(d);
@@ -2372,7 +2389,7 @@ const DAY_LEAD = /^\s*(?:ilikuwa|ilikua|ilitokea|ni|it was|it happened|that was|
 
 function onDate(turn: Turn, d: Draft, input: string): void {
   const led = input.replace(DAY_LEAD, '');
-  const day = dayAnswer(input, turn.now, d.whenSaid) ?? (led !== input ? dayAnswer(led, turn.now, d.whenSaid) : undefined) ?? dayOfMonthAlone(led, turn.now, d.whenSaid);
+  const day = dayAnswer(input, turn.now, d.whenSaid) ?? (led !== input ? dayAnswer(led, turn.now, d.whenSaid) : undefined) ?? dayOfMonthAlone(led, turn.now, d.whenSaid) ?? yesWithDay(d, input, turn.now);
   if (day) return takeDay(turn, d, day);
   // "Nimekosea kaunti" (the county was wrong), noticed when the day is asked: as at the place question.
   if (placeSaidSorry(turn, d, input) || countyCorrected(turn, d, input, true) || placeCorrected(turn, d, input)) return;

@@ -4209,6 +4209,18 @@ describe('a day in words at the date question', () => {
     expect(said(type(at('place', { text: 'they came on Tuesday and again on Thursday' }), 'the market'))).toEqual(['place.noted', 'when.ask']);
   });
 
+  it('a yes with the day or an hour after it at the offer ("ndio jana", "ndiyo ilikuwa jana", "ndio tarehe 3", "ndio, kama saa tano usiku"): taken (each was "could not read that date", the offer gone)', () => {
+    const told = { text: 'polisi walimpiga risasi binamu yangu jana usiku Mathare', county: 47 };
+    for (const words of ['ndio jana', 'ndiyo ilikuwa jana', 'yes, yesterday']) expect([words, type(at('place', told), 'Mathare area 4').state.draft?.step, type(type(at('place', told), 'Mathare area 4').state, words).state.draft]).toMatchObject([words, 'when', { step: 'review', when: 'yesterday', incidentAt: TODAY_EAT - DAY }]);
+    const hour = type(type(at('place', told), 'Mathare area 4').state, 'ndio, kama saa tano usiku').state.draft;
+    expect(hour).toMatchObject({ step: 'review', when: 'yesterday', incidentAt: TODAY_EAT - DAY, timeOfDay: 'kama saa tano usiku' });
+    // The hour is of the day offered, not today by the clock; a date named after the yes is that date.
+    expect(type(type(at('place', told), 'Mathare area 4').state, 'ndio saa tatu asubuhi').state.draft).toMatchObject({ when: 'yesterday', timeOfDay: 'saa tatu asubuhi' });
+    expect(type(at('when'), 'ndio tarehe 3').state.draft).toMatchObject({ step: 'review', when: 'date', incidentAt: TODAY_EAT - 25 * DAY });
+    // A yes with anything else is still no date.
+    expect(said(type(at('when'), 'ndio walikuja na gari')).at(-1)).toBe('when.ask');
+  });
+
   it('days counted back or a date the story gives ("2 days ago", "tarehe 3 Desemba usiku", "on 9th August") are offered at the date question as a day of the week is (they were asked as if unsaid); "yes" or the button takes it', () => {
     const ago = type(at('place', { text: 'Police beat my brother 2 days ago at Kondele', county: 42 }), 'Kondele');
     expect([said(ago), lastKeyboard(ago)]).toEqual([['place.noted', 'when.offer_date+when.ask'], { type: 'when', draftId: ID, said: TODAY_EAT - 2 * DAY }]);
