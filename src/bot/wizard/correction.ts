@@ -33,9 +33,13 @@ const FILLER = new Set(
 const DAY_WORDS = new Set('leo today jana yesterday juzi sasa now'.split(' '));
 const COUNTY_WORDS = new Set(COUNTIES.flatMap((c) => normalise(c.name).split(' ')));
 
+/** A date given as the wrong one ("si 3", "not the 3rd", "not 9th August"): a day of the month or a month's name. */
+const MONTH_WORDS = new Set('january jan januari february feb februari march machi april apr aprili may mei june jun juni july jul julai august aug agosti september sep sept septemba october oct oktoba november nov novemba december dec desemba disemba'.split(' '));
+const dateWord = (w: string) => /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/.test(w) || MONTH_WORDS.has(w);
+
 const isPart = (w: string) => WHEN_PART.has(w) || COUNTY_PART.has(w);
-/** A word a correction is made of, before its new answer. */
-const ofCorrection = (w: string) => WRONG.has(w) || isPart(w) || FILLER.has(w) || DAY_WORDS.has(w) || COUNTY_WORDS.has(w);
+/** A word a correction is made of, before its new answer (a date's words: "si tarehe 3, ni tarehe 4"). */
+const ofCorrection = (w: string) => WRONG.has(w) || isPart(w) || FILLER.has(w) || DAY_WORDS.has(w) || COUNTY_WORDS.has(w) || dateWord(w);
 
 /**
  * "Nimeandika kaunti vibaya" (I wrote the county wrongly), "nimechagua kaunti vibaya": a verb of
@@ -276,8 +280,8 @@ function negatedTail(typed: string[], plain: string[][]): number | undefined {
   for (let i = typed.length - 2; i >= 1; i--) {
     if (!(plain[i].length === 1 && NOT.has(plain[i][0]))) continue;
     const old = plain.slice(i + 1).flat();
-    const named = (w: string) => COUNTY_WORDS.has(w) || DAY_WORDS.has(w);
-    return old.some(named) && old.every((w) => named(w) || isPart(w)) ? i : undefined;
+    const named = (w: string) => COUNTY_WORDS.has(w) || DAY_WORDS.has(w) || dateWord(w);
+    return old.some(named) && old.every((w) => named(w) || isPart(w) || w === 'the') ? i : undefined;
   }
   return undefined;
 }

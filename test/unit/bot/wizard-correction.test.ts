@@ -33,6 +33,18 @@ function said(r: StepResult): string[] {
 }
 const lastMessage = (r: StepResult) => [...r.replies].reverse().find((x): x is Extract<Reply, { type: 'message' }> => x.type === 'message');
 
+describe('a date corrected at the review with the wrong one named ("sorry ilikuwa tarehe 4 si 3", "si tarehe 3, ni tarehe 4", "10th August not 9th")', () => {
+  it('asks whether to change the date to the new one (each went to the story, the date left wrong)', () => {
+    const third = reviewed({ when: 'date', incidentAt: TODAY_EAT - 25 * 86_400_000 });
+    for (const words of ['sorry ilikuwa tarehe 4 si 3', 'si tarehe 3, ni tarehe 4', 'it was the 4th not the 3rd', 'sorry it was 4th November not 3rd', 'not 3rd, 4th November']) {
+      const r = type(third, words);
+      expect([words, said(r), r.state.draft?.fix?.when?.incidentAt, r.state.draft?.text]).toEqual([words, ['review.fix_when'], TODAY_EAT - 24 * 86_400_000, STORY]);
+    }
+    // A count told with "not" is still the story.
+    expect(said(type(third, 'they were 4 not 3 officers'))).toEqual(['desc.added', 'review']);
+  });
+});
+
 describe('a correction typed at the review names the date', () => {
   it.each(['hapana ilikuwa jana', 'no it was yesterday', 'Hapana, ilikuwa jana.', 'sio leo, ilikuwa jana', 'the date is wrong, it was yesterday', 'ooh sorry ilikuwa jana', 'eh samahani, ilikuwa jana'])(
     '"%s" asks whether to change the date to yesterday; nothing changes, nothing is added to the story',
