@@ -219,7 +219,7 @@ export function readVehicle(input: string): VehicleAnswer {
   const rest: string[] = [];
   for (const piece of input.replace(PHONE_RE, ' ').split(/[,;\n]+/)) {
     const words = piece.split(/\s+/).filter(Boolean);
-    if (saysNothing(piece)) continue;
+    if (saysNothing(piece) && !NO_PLATE.test(piece)) continue;
     const left: string[] = [];
     for (let i = 0; i < words.length; ) {
       const found = plateAt(words, i);
@@ -227,11 +227,15 @@ export function readVehicle(input: string): VehicleAnswer {
       else left.push(words[i]);
       i += found?.words ?? 1;
     }
-    const description = trimPlateWords(left);
+    // "Probox nyeupe bila number plate", "no plates": that there was none is what staff need (it was cut to "probox nyeupe bila").
+    const description = left.length === words.length && NO_PLATE.test(piece) ? piece.trim() : trimPlateWords(left);
     if (description) rest.push(description);
   }
   return { plates: [...new Set(plates)], ...(rest.length ? { description: rest.join(', ') } : {}) };
 }
+
+/** A vehicle said to have no plate: "bila number plate", "without plates", "no plate", "haina namba". */
+const NO_PLATE = /(?:^|\s)(?:bila|without|no|hakuna|haina|hana|isiyo na|haikuwa na)\s+(?:(?:a|any|number|registration|reg)\s+)?(?:plates?|namba|nambari|number)(?=\s|$|[.,!])/i;
 
 /** The plate spelt by the words from `i` on, longest first, and how many words it took. */
 function plateAt(words: string[], i: number): { plate: string; words: number } | undefined {

@@ -35,6 +35,11 @@ describe('what was seen of the vehicle', () => {
     ['white Probox, blue Land Cruiser GK 456B', ['GK 456B'], 'white Probox, blue Land Cruiser'],
     // A phone number typed in is never passed on as a vehicle detail.
     ['0712345678 call me, white probox', [], 'call me, white probox'],
+    // A vehicle without a plate says so whole (it was cut to "probox nyeupe bila", the missing plate lost).
+    ['probox nyeupe bila number plate', [], 'probox nyeupe bila number plate'],
+    ['white probox, no plate', [], 'white probox, no plate'],
+    ['a white probox without plates', [], 'a white probox without plates'],
+    ['Land Cruiser ya polisi, haina namba', [], 'Land Cruiser ya polisi, haina namba'],
   ])('keeps what is not a plate in %j as the description', (typed, plates, description) => {
     expect(readVehicle(typed)).toEqual({ plates, description });
   });
