@@ -2384,6 +2384,9 @@ function takeDay(turn: Turn, d: Draft, day: DayRead): void {
 /** It happens again and again: "kila siku", "every day", "daily", "every morning", "mara kwa mara". */
 const OFTEN = /^(every ?day|daily|each day|every (morning|evening|night|week|time|trip)|kila (siku|asubuhi|jioni|usiku|wiki|mara|saa)|mara kwa mara|all the time|always|(ever )?since|tangu|kuanzia)\b/;
 
+/** "Tangu jana usiku", "since yesterday", "kuanzia juzi": the day something began that goes on. */
+const SINCE_DAY = /^(?:(?:amekuwa|yuko|ako|wako|he has been|she has been|they have been|held)\s+(?:ndani\s+|in\s+(?:the\s+)?cells?\s+)?)?(?:tangu|since|kuanzia)\s+(.+?)[\s.!]*$/i;
+
 /** Words that lead into the day ("ilikuwa jana", "it was yesterday", "ni leo"): not the day. */
 const DAY_LEAD = /^\s*(?:ilikuwa|ilikua|ilitokea|ni|it was|it happened|that was|was)\s+(?:on\s+)?(?=\S)/i;
 
@@ -2410,6 +2413,13 @@ function onDate(turn: Turn, d: Draft, input: string): void {
   }
   if (placeAtDate(turn, d, input) || tomorrowSaid(turn, d, led, input)) return;
   const n = normalise(input);
+  // "Tangu jana usiku" (held since last night), "since yesterday": the day it began, and the words kept (it goes on).
+  const since = SINCE_DAY.exec(input.trim());
+  const began = since ? dayAnswer(since[1], turn.now, d.whenSaid) : undefined;
+  if (began) {
+    keepWordsWithDay(turn, d, input, input);
+    return takeDay(turn, d, began);
+  }
   // "Kila siku", "every day", "since last week", "tangu jana": it goes on. The words go in the story (staff read that it repeats), and the last day it happened is asked.
   if (OFTEN.test(n)) {
     addNewOrTell(turn, d, input);

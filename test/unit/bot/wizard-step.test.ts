@@ -1849,6 +1849,14 @@ describe('when', () => {
     }
   });
 
+  it('"tangu jana usiku", "since yesterday", "yuko ndani tangu juzi" (held since a day): that day taken, the words kept in the story (it was "if this happens again and again" and the question again)', () => {
+    for (const [words, when, incidentAt] of [['tangu jana usiku', 'yesterday', TODAY_EAT - 86_400_000], ['since yesterday', 'yesterday', TODAY_EAT - 86_400_000], ['yuko ndani tangu juzi', 'date', TODAY_EAT - 2 * 86_400_000]] as const) {
+      const r = type(at('when'), words);
+      expect([words, r.state.draft?.step, r.state.draft?.when, r.state.draft?.incidentAt, r.state.draft?.text?.endsWith(words)]).toEqual([words, 'review', when, incidentAt, true]);
+    }
+    expect(type(at('when'), 'tangu jana usiku').state.draft?.timeOfDay).toBe('usiku');
+  });
+
   it('reads the dates a probe found refused: lead words, "iliopita", "sato", short forms, days counted back, "usiku wa kuamkia leo"', () => {
     // Saturday 28 November 2026 in Nairobi.
     const DAY = 86_400_000;
