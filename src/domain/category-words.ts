@@ -128,7 +128,9 @@ function policeCategories(text: string, w: Set<string>, add: (yes: boolean, ...c
   // money asked: the bribe is the complaint too. Taken in or locked up ("walinikamata", "wakanirusha ndani") is an arrest.
   // "Nimeshikwa" (I was caught) is caught as "walinishika" is: the lexicon reads its passive as an arrest.
   const caughtOnly = !new Set(canonicalWords(plain.replace(OR_ELSE_CELL, ' ').replace(CAUGHT, ' '))).has('arrest') && !LOCKED_UP.test(plain);
-  add(arrest && !missing && !sexual && !killedByThem && !released && !(bribe && (LET_GO.test(plain) || caughtOnly)), 'p_arrest');
+  // Paid to be let go: the bribe is the complaint; a bond, bail or a court's fine paid is the law's price, the arrest kept.
+  const paidToGo = LET_GO.test(plain) && !LAWFUL_PRICE.test(plain);
+  add(arrest && !missing && !sexual && !killedByThem && !released && !(bribe && (paidToGo || caughtOnly)), 'p_arrest');
   add(killed, 'p_killing');
   // Shot and now in hospital ("he is in hospital", "yuko hospitali"), with no death told: hurt, not killed.
   // Shot and telling it ("nilipigwa risasi", "police shot me"), or "amepigwa risasi" (has been shot: as he is now) is alive too.
@@ -429,6 +431,9 @@ const VOTES_STOLEN = /\bkura (\w+ ){0,2}?(zi|zime|zina|zili)?(ibiwa|ibwa|chakach
 const SHOT_ALIVE = /\b((ni|tu)(li|me|ka)pigwa risasi|(a|wa)(me|li|ka)pigwa risasi|(wa|a)(li|me|ka)(ni|tu)pig\w* risasi|(wa|a)(li|me|ka)(ni|tu)shoot\w*|shot (me|us)|(i|we) (was|were|have been|got) shot|risasi (ya |kwa |kwenye |ya kwa )?(mguu\w*|miguu|mkono\w*|mikono|paja\w*|bega\w*|goti\w*)|shot (\w+ ){1,2}?in the (leg|legs|arm|arms|thigh|foot|hand|shoulder|knee))\b/;
 /** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", "ndio niende" (so that I may go), or paid and then "wakaniachilia": the price of a release. */
 const LET_GO = /\b(let (me|him|her|us|them) go|(ni|tu|a|wa)(li|ka|me)achiliwa|released (me|him|her|us|them)|(was|were|got|been) released|(ndio|ndiyo|ili) (ni|tu|a|wa|m)ende|so (that )?(i|we) (can|could) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
+
+/** A release's lawful price: "bond", "bail", "dhamana", a fine ("faini") or the court ("mahakamani"). */
+const LAWFUL_PRICE = /\b(bond|bail|dhamana|faini|fine|fined|court|mahakama\w*|kortini)\b/;
 
 /** Robbed: "robbed me", "stole my phone", "snatched", "walinipora", "waliniibia", "aliiba". */
 const ROBBED = /\b(robbed|robbing|mugged|stole|snatched|(wa|a)(li|me|ka|na)(ni|m|mw|tu|wa)?(pora|ibia|iba))\b/;

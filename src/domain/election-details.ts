@@ -19,5 +19,5 @@ export interface Perpetrator {
 export const isElectionActor = (v: string): v is ElectionActor => (ELECTION_ACTORS as readonly string[]).includes(v);
 export const isHateChannel = (v: string): v is HateChannel => (HATE_CHANNELS as readonly string[]).includes(v);
 
-/** Spread on air, online, in print or by text: at no polling station (a rally, or "other", may be at one). */
-export const spreadAway = (channel: HateChannel | undefined): boolean => channel === 'radio_tv' || channel === 'online' || channel === 'print' || channel === 'sms';
+/** Spread on air, online or by text: at no polling station (a rally, leaflets or posters, or "other" may be at one). */
+export const spreadAway = (channel: HateChannel | undefined): boolean => channel === 'radio_tv' || channel === 'online' || channel === 'sms';

@@ -3,6 +3,7 @@ import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
 import { BARE_NUMBER, normalise, readWord } from './parse';
 import { addNewOrTell } from './story';
+import { plainlyPlace } from './place-words';
 import type { Text } from './types';
 import type { Turn } from './turn';
 
@@ -411,10 +412,10 @@ export function correctAtReview(turn: Turn, d: Draft, input: string, place?: Pla
 }
 
 /** A place after a county corrected, behind a comma: ", pale Free Area", ", at the stage", ", near Nakumatt". */
-const PLACE_AFTER = /^(.+?)\s*[,;]\s*(?:pale|hapo|kule|huko|karibu na|at|near|around|next to|in)\s+(.+?)[\s.!]*$/iu;
+const PLACE_AFTER = /^(.+?)\s*[,;]\s*((?:pale|hapo|kule|huko|karibu na|at|near|around|next to|in)\s+(.+?))[\s.!]*$/iu;
 /** A time or a day is no place: ", in the evening", ", pale saa nne". */
-const NOT_A_PLACE = /\b(?:morning|evening|night|afternoon|asubuhi|jioni|usiku|mchana|saa|\d{1,2}\s*[ap]m|yesterday|today|jana|leo|juzi)\b/iu;
-const PLACE_AFTER_MAX_WORDS = 6;
+const NOT_A_PLACE = /\b(?:morning|evening|night|afternoon|midnight|dawn|dusk|noon|asubuhi|jioni|usiku|mchana|alfajiri|saa|\d{1,2}\s*[ap]m|yesterday|today|jana|leo|juzi)\b/iu;
+const PLACE_AFTER_MAX_WORDS = 8;
 
 /**
  * "Hapana ilikuwa Nakuru sio Nairobi, pale Free Area": the county corrected, then where in it. Both
@@ -423,9 +424,17 @@ const PLACE_AFTER_MAX_WORDS = 6;
  */
 function countyThenPlace(input: string, d: Draft, now: Date): { county: number; place: string } | undefined {
   const m = PLACE_AFTER.exec(input.trim());
-  if (!m || NOT_A_PLACE.test(m[2]) || m[2].split(/\s+/).length > PLACE_AFTER_MAX_WORDS) return undefined;
+  // Plainly a place, led into ("pale Free Area", "near the Kondele roundabout"): never "at around 8", "in fact I was
+  // confused", "pale walinipiga", nor another county's name.
+  if (!m || NOT_A_PLACE.test(m[3]) || normalise(m[3]).split(' ').some(dateWord) || m[3].split(/\s+/).length > PLACE_AFTER_MAX_WORDS || !plainlyPlace(m[2]) || countyNameAlone(m[3])) return undefined;
   const c = readCorrection(m[1], d, now);
-  return c?.county && !c.county.town && !c.when ? { county: c.county.code, place: m[2] } : undefined;
+  return c?.county && !c.county.town && !c.when ? { county: c.county.code, place: m[3] } : undefined;
+}
+
+/** A county's own name, not a town's ("Kericho", not "Kondele"). */
+function countyNameAlone(words: string): boolean {
+  const m = matchCounty(words);
+  return m.kind === 'exact' && m.town === undefined;
 }
 
 /** What leads a time corrected ("hapana", "sorry", "ilikuwa", "it was") and what it was not after it ("sio jioni", "not in the evening"). */

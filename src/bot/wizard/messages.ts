@@ -1517,9 +1517,13 @@ function unsureOfDanger(turn: Turn, d: Draft, input: string): void {
  * the doubt with it: it was lost once a story was kept). Not a doubt alone ("sijui", "not sure", "sina uhakika kabisa").
  */
 function saysMoreAfterUnsure(input: string): boolean {
-  const rest = normalise(input).replace(UNSURE, '').trim();
-  return rest.split(' ').filter(Boolean).length >= 4 && storyPart(rest);
+  // "I don't know if he is in danger right now": the doubt about the question itself, nothing more told.
+  const rest = normalise(input).replace(UNSURE, '').replace(DOUBT_OF_DANGER, '').trim();
+  return rest.split(' ').filter(Boolean).length >= 3 && storyPart(rest);
 }
+
+/** What the doubt is about, said after it: "kama ni hatari", "if he is in danger right now", "whether we are safe". */
+const DOUBT_OF_DANGER = /^\s*(?:kama|if|whether)\b.*?\b(?:hatari\w*|danger|safe|salama)\b(?:\s+(?:sasa hivi|sasa|right now|now))?/;
 
 /**
  * "Hapana ila wako nje ya nyumba yangu", "no, but they said they will come back" (`dangerAfterNo`): no plain no,

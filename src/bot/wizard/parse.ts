@@ -275,7 +275,6 @@ const DANGER_NO = new Set([
   'we are safe', 'we re safe', 'no danger', 'not in danger', 'nobody is in danger', 'no one is in danger', 'no one in danger', 'hakuna mtu yuko hatarini', 'safe now', 'all safe',
   // Sheng for "fine": "iko poa" must not begin a yes ("iko", there is).
   'niko poa', 'tuko poa', 'yuko poa', 'ako poa', 'wako poa', 'iko poa', 'hakuna noma', 'tuko fiti', 'yuko fiti', 'iko fiti', 'iko sawa',
-  'wako sawa', 'yuko sawa', 'ako sawa', 'wako fiti', 'ako fiti',
 ]);
 /**
  * A no said alone, never leading a sentence: "sio" ("sio mimi, ni kaka yangu..."), "they left" ("they
@@ -308,8 +307,16 @@ export function safeAsNo(text: string): string {
   const m = SAFE_LEAD.exec(text);
   if (!m) return text;
   const rest = text.slice(m[0].length).trim();
-  return rest ? `no, ${rest}` : 'no danger';
+  if (!rest) return 'no danger';
+  // "Hakuna hatari?? wanampiga sasa hivi" (the question echoed), "no one is in danger now but they will come back",
+  // "... except my son who was taken": no plain no; read as typed (asked again, or the danger after it).
+  const n = normalise(rest);
+  if (/^[^\p{L}\p{N}]*\?/u.test(text.slice(m.index + m[0].trimEnd().length)) || SAFE_BUT.test(n) || STILL_DANGER.test(n) || saysDangerNow(rest)) return text;
+  return `no, ${rest}`;
 }
+
+/** After a safe said first, words that take it back or leave someone out ("but", "except", "for me", "myself"). */
+const SAFE_BUT = /\b(but|lakini|ila|except|isipokuwa|apart from|myself|for me|kwangu|mimi|sasa|now|for now|right now|kwa sasa|saa hii|bado|yet)\b/;
 
 export function dangerAnswer(text: string): boolean | undefined {
   if (text.length > 40) return undefined;
@@ -409,11 +416,13 @@ const BUT_DANGER =
   /^(but|lakini|ila)\b.*\b(wanarudi|watarudi|watakuja|(will|going to|gonna) (come|return)|(are|re|is|still) coming|coming (back|again|for|here|now)|come back|come again|(wa|a)(na|ta|me)(ni|tu|m|mw|wa)?tafuta|looking for|searching for|(wa|a)(na|me)(ni|tu|m|wa)?zunguka|surrounded|surrounding|(are|re|is|still|waiting|wait) outside|wapo|(wa|a)na(ni|tu|m)?(ngoja|subiri))\b/;
 
 /** Home after a no ("hapana, wako nyumbani sasa", "no, he is home now"): back home, the no; alone it may be where they came. */
-const HOME_AFTER_NO = /^(?:wako|yuko|ako|tuko|niko|amerudi|wamerudi|tumerudi|nimerudi|he is|she is|they are|we are|i am|he s|she s|they re|we re|i m) (?:(?:back|tayari|already) )?(?:nyumbani|home|at home)(?: (?:sasa|sasa hivi|now|salama|safe))?$/;
+const HOME_AFTER_NO = /^(?:wako|yuko|ako|tuko|niko|amerudi|wamerudi|tumerudi|nimerudi|he is|she is|they are|we are|i am|he s|she s|they re|we re|i m) (?:(?:back|tayari|already) )?(?:nyumbani|home|at home|sawa|fiti)(?: (?:sasa|sasa hivi|now|salama|safe))?$/;
 
 /** The words after a no say the danger goes on ("no, they are still here", "hapana ila wako nje ya nyumba yangu"); "hapana, wako salama sasa" is the safe, though "wako" may begin "wako hapa". */
 function dangerGoesOn(rest: string): boolean {
-  return !saysSafe(rest) && !HOME_AFTER_NO.test(rest) && (STILL_DANGER.test(rest) || saysDangerNow(rest) || BUT_DANGER.test(rest));
+  // "No danger right now but they are waiting outside": the "now" before the "but" is no part of what takes the no back.
+  const but = rest.replace(/^(?:(?:sasa hivi|kwa sasa|sasa|right now|for now|now|saa hii|at the moment|for me|kwangu)\s+)+/, '');
+  return !saysSafe(rest) && !HOME_AFTER_NO.test(rest) && (STILL_DANGER.test(rest) || saysDangerNow(rest) || BUT_DANGER.test(but));
 }
 
 /**
@@ -666,8 +675,9 @@ const STOP_WISH = new RegExp(
     // Not "acha hiyo", "cancel that" ("never mind", said of a question asked: "Nibadilishe kaunti?").
     String.raw`^(?:(?:samahani|sawa|basi|hapana|please|ok) )*(?:sitisha|acha|wacha|ghairi|katisha|cancel|stop)(?: (?:hii|ripoti|hii ripoti|ripoti hii|hiyo ripoti|this|the report|my report|tu|please))*(?: (?:hii|ripoti|hii ripoti|ripoti hii|hiyo ripoti|this|the report|my report))(?: (?:tu|please))*$`,
     // "Wacha tu, nitaripoti baadaye", "I'll report later", "nimebadilisha mawazo": each was kept as the place or the story.
-    String.raw`^(?:(?:wacha|acha|sawa|basi|hapana|ok|okay|no|sorry|samahani|never mind|forget it) (?:tu )?)*(?:nitaripoti|nitaleta ripoti|i will report|i ll report|ill report|i will report it|i ll report it) (?:baadaye|baadae|kesho|later|tomorrow)(?: (?:tu|please))?$`,
-    String.raw`^(?:(?:sorry|samahani|sawa|basi|ok|okay) )*(?:nimebadilisha mawazo|nimebadili mawazo|nimebadili nia|nimebadilisha nia|i (?:have |ve )?changed my mind|changed my mind)$`,
+    // Not after a no, nor "kesho" (tomorrow): "hapana, nitaripoti kesho" at the P3 question is going to the police.
+    String.raw`^(?:(?:wacha|acha|sawa|basi|ok|okay|sorry|samahani|never mind|forget it) (?:tu )?)*(?:nitaripoti|ntaripoti|nitareport|nitaleta ripoti|i will report|i ll report|ill report|i will report it|i ll report it) (?:baadaye|baadae|later)(?: (?:tu|please))?$`,
+    String.raw`^(?:(?:sorry|samahani|sawa|basi|ok|okay) )*(?:nimebadilisha mawazo|nimebadili mawazo|nimebadili nia|nimebadilisha nia|nimechange mind|i (?:have |ve )?changed my mind|changed my mind)(?: (?:sitaki kuripoti|sitaki kuendelea|i don t want to report|i dont want to report|i do not want to report|i don t want to continue|i dont want to continue))?$`,
   ].join('|'),
 );
 

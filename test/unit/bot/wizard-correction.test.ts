@@ -191,6 +191,10 @@ describe('a correction typed at the review names the county', () => {
       const no = press(r.state, 'fn');
       expect(no.state.draft).toMatchObject({ county: NAKURU, place: 'Naivasha road junction', text: `${STORY}\n${words}` });
     }
+    // Words after the comma that are no place are not offered as one (a review found each offered, and Yes wrote it to the report).
+    for (const words of ['sorry it was Kisumu, at around 8', 'sorry it was Kisumu, at least I think so', 'ilikuwa Kisumu, hapo sina uhakika', 'sorry ni Kisumu, pale walinipiga', 'sorry it was Kisumu, in December', 'sorry it was Kisumu, at midnight']) {
+      expect([words, said(type(reviewed(), words))]).not.toEqual([words, ['review.fix_town']]);
+    }
     // A time after the comma is no place; "wait" leads a place corrected as "sorry" does.
     expect(said(type(reviewed(), 'sorry it was Kisumu, in the evening'))).not.toContain('review.fix_town');
     expect([said(type(reviewed(), 'wait ilikuwa Thika road sio Naivasha road junction')), lastMessage(type(reviewed(), 'wait ilikuwa Thika road sio Naivasha road junction'))?.texts[0].params]).toEqual([['review.fix_place'], { place: 'Thika road' }]);

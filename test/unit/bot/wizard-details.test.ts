@@ -276,15 +276,15 @@ describe('the optional details', () => {
     expect(named.state.draft?.step).toBe('unit');
   });
 
-  it('hate speech spread on air, online, in print or by text is asked no polling station (it was, after "online"); at a rally or "other" it is; Back retraces', () => {
+  it('hate speech spread on air, online or by text is asked no polling station (it was, after "online"); at a rally, in leaflets or posters, or "other" it is; Back retraces', () => {
     const e = (s: Step, extra: Partial<Draft> = {}) => at(s, { kind: 'election', category: 'e_hate', county: 42, ...extra });
-    for (const channel of ['online', 'radio_tv', 'print', 'sms']) {
+    for (const channel of ['online', 'radio_tv', 'sms']) {
       const r = press(e('how', { editing: true }), channel);
       expect([channel, r.state.draft?.step, said(r).at(-1)]).toEqual([channel, 'const', 'details.const.ask']);
       expect(press(e('const', { editing: true, channel: channel as Draft['channel'] }), 'back').state.draft?.step).toBe('how');
     }
     expect(type(e('how', { editing: true }), 'kwa WhatsApp group').state.draft).toMatchObject({ step: 'const', channel: 'online' });
-    for (const channel of ['rally', 'other']) expect([channel, press(e('how', { editing: true }), channel).state.draft?.step]).toEqual([channel, 'pstn']);
+    for (const channel of ['rally', 'print', 'other']) expect([channel, press(e('how', { editing: true }), channel).state.draft?.step]).toEqual([channel, 'pstn']);
     expect(press(e('const', { editing: true, channel: 'rally' }), 'back').state.draft?.step).toBe('pstn');
   });
 

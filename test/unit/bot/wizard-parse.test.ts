@@ -145,9 +145,9 @@ describe('readWord', () => {
     // Stopping what was done is the story: "they want to stop the demo" reads no wish.
     for (const w of ['they told me to stop', 'i want to stop the police']) expect([w, readWord(w)]).toEqual([w, undefined]);
     // Reporting later, or a mind changed: asked whether to cancel (each was kept as the place or the story).
-    for (const w of ['wacha tu, nitaripoti baadaye', 'nitaripoti kesho', "I'll report later", 'nimebadilisha mawazo', 'sorry I changed my mind', "I've changed my mind"]) expect([w, readWord(w)]).toEqual([w, 'cancel']);
-    // Said of someone else, or of what was done: no wish.
-    for (const w of ['alisema atareport baadaye', 'he changed his mind', 'nitaripoti polisi hawa']) expect([w, readWord(w)]).toEqual([w, undefined]);
+    for (const w of ['wacha tu, nitaripoti baadaye', 'nitareport baadaye', "I'll report later", 'nimebadilisha mawazo', 'sorry I changed my mind', "I've changed my mind", 'nimebadili mawazo sitaki kuripoti']) expect([w, readWord(w)]).toEqual([w, 'cancel']);
+    // Said of someone else, of what was done, or of going to the police ("hapana, nitaripoti kesho" at the P3 question): no wish.
+    for (const w of ['alisema atareport baadaye', 'he changed his mind', 'nitaripoti polisi hawa', 'hapana, nitaripoti kesho', 'nitaripoti kwa IPOA baadaye']) expect([w, readWord(w)]).toEqual([w, undefined]);
   });
 
   it('takes only whole messages: a sentence that contains a word is not that word', () => {

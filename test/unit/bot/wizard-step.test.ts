@@ -5031,6 +5031,12 @@ describe('a no taken back by danger that goes on at the danger question ("hapana
     expect(type(at('danger', told), 'hapana wako hapa nyumbani').state.draft?.danger).toBeUndefined();
     // A no taken back after it still is no answer.
     expect(type(at('danger', told), 'hakuna hatari lakini wako nje sasa hivi').state.draft?.danger).toBeUndefined();
+    // Nor a safe said "now" with a threat, a person taken after it, or the question echoed before danger (a review found each read as the no).
+    for (const words of ['hapana hakuna hatari sasa lakini wanarudi usiku', 'no one is in danger now but they threatened to come back', 'hakuna mtu yuko hatarini sasa lakini watarudi', 'no one is in danger except my son who was taken by police', 'no danger right now but they are waiting outside', 'Ako sawa? Hatujui alipo', 'yuko sawa?']) {
+      expect([words, type(at('danger', told), words).state.draft?.danger]).toEqual([words, undefined]);
+    }
+    const echoed = type(at('danger', told), 'hakuna hatari?? polisi wanampiga sasa hivi');
+    expect([echoed.state.draft?.danger, echoed.replies.some((x) => x.type === 'emergency')]).toEqual([true, true]);
   });
 
   it('a no with what happened after a "but" and no danger now ("hapana lakini walichukua simu yake") is the no, as before', () => {
@@ -5068,7 +5074,7 @@ describe('a yes said with what was done at the danger question ("ndio, walinipig
     const words = 'sijui kama ni hatari, hawajampiga lakini yuko na watu wazima kwa cell';
     const r = type(at('danger', told), words);
     expect([r.state.draft?.danger, r.state.draft?.text, said(r)]).toEqual([undefined, `${told.text}\n${words}`, ['desc.added', 'danger.unsure', 'danger.ask']]);
-    for (const doubt of ['sijui', 'not sure', 'sina uhakika kabisa']) expect([doubt, type(at('danger', told), doubt).state.draft?.text]).toEqual([doubt, told.text]);
+    for (const doubt of ['sijui', 'not sure', 'sina uhakika kabisa', "I don't know if he is in danger right now"]) expect([doubt, type(at('danger', told), doubt).state.draft?.text]).toEqual([doubt, told.text]);
   });
 
   it('a yes with a cry, a day, a county or a town after it: the yes as before, nothing added to the story', () => {

@@ -25,6 +25,10 @@ describe('categoryInWords', () => {
       'they arrested my son and released him after we paid 10k',
       'they arrested my son and he was released after paying 10k',
     ]) expect([story, categoryInWords(story, 'police')]).toEqual([story, 'p_bribery']);
+    // A bond or a court's fine paid is the law's price: no bribe offered (the arrest and the payment both read, as before).
+    for (const story of ['my son was arrested on friday and was released on monday after paying the 2000 bond', 'alikamatwa akaachiliwa baada ya kulipa bond ya elfu kumi', 'polisi walimkamata, akapelekwa mahakamani, aliachiliwa baada ya kulipa faini ya elfu kumi']) {
+      expect([story, categoryInWords(story, 'police')]).not.toEqual([story, 'p_bribery']);
+    }
     // Bail is no bribe; released without charge is still the arrest; a suspect let go after money is the release.
     expect(categoryInWords('police arrested my son, he was released on cash bail of 10k', 'police')).toBe('p_arrest');
     expect(categoryInWords('walimkamata mwanangu akaachiliwa bila kushtakiwa', 'police')).toBe('p_arrest');

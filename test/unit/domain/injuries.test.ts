@@ -132,6 +132,14 @@ describe('hurt and the P3 question, as two probes typed them', () => {
     ['he has not seen a doctor yet', 'untreated'],
     ['she hasn\'t seen a doctor', 'untreated'],
     ['aliona daktari', 'treated'],
+    ['hajaonwa na daktari', 'untreated'],
+    ['daktari hajamwona', 'untreated'],
+    ["the doctor hasn't seen him", 'untreated'],
+    // Care told beside it is care ("hajaona daktari lakini alipewa first aid"; a review found these sent as untreated).
+    ['hajaona daktari lakini alipewa first aid', 'treated'],
+    ["he got first aid but hasn't seen a doctor", 'treated'],
+    ['amelazwa hospitali, bado hajaona daktari', 'treated'],
+    ['sikuona daktari, nilijitibu nyumbani', 'treated'],
     // Still treated when they were.
     ['alitibiwa hospitali', 'treated'],
   ])('"%s" to "was anyone hurt?" reads %s', (text, answer) => {
