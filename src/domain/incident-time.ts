@@ -444,7 +444,7 @@ const STORY_TIME = /^(?:usiku|asubuhi|jioni|mchana|alfajiri|morning|afternoon|ev
 /** Not the incident's day: "mwaka jana" (last year), "wiki jana", "hadi leo" (until today). */
 const NOT_ITS_DAY = /^(?:mwaka|wiki|mwezi|juma|hadi|mpaka|until|till|up to)$/i;
 /** "The day before yesterday": "juzi" in English (its "yesterday" is no yesterday). */
-const DAY_BEFORE_YESTERDAY = String.raw`(?:the\s+)?day\s+before\s+yesterday`;
+const DAY_BEFORE_YESTERDAY = String.raw`(?:(?:the\s+)?(?:day|night)\s+)?(?:before|b4)\s+(?:yesterday|yestaday|yesterdy)`;
 const JUZI = new RegExp(String.raw`^(?:juzi|${DAY_BEFORE_YESTERDAY})$`, 'i');
 /** Any other day named ("Tuesday", "juzi", "last week", "3/11", "kuamkia leo"): the story names more than one; asked. */
 const OTHER_DAY = new RegExp(
@@ -528,9 +528,17 @@ const STORY_DATE = new RegExp(
       String.raw`(?:${LEAD_WORDS})?\d{1,2}[/.-]\d{1,2}[/.-](?:20)?\d{2}`,
       String.raw`${LEAD_WORDS}\d{1,2}[/.-]\d{1,2}`,
     ].join('|') +
-    String.raw`)(?![\p{L}\p{N}/])(?:\s+(\p{L}+))?`,
+    String.raw`)(?![\p{L}\p{N}/]|[.-]\d)(?:\s+(\p{L}+))?`,
   'giu',
 );
+/** A day to come said near a date ("atapelekwa kortini tarehe 15", "they will come on the 20th", "if I don't pay by the 3rd"): not the incident's. */
+const TO_COME = /\b(?:will|going to|gonna|shall|if|unless|next|ujao|ijayo|kesho|tomorrow|court|kortini|mahakamani|report to|(?:a|wa|ni|tu|u)ta(?!ka\b)[a-z]{3,})\b/i;
+/** Things counted by an ordinal ("the 2nd floor", "the 3rd day of detention", "the 1st attempt"): no day of the month. */
+const ORDINAL_NOUNS = new Set('floor day days time times attempt try round week month year person officer one car house gate stage phase street avenue lap class form grade born child son daughter wife'.split(' '));
+/** Since a day ("tangu tarehe 3", "since 9th August"): when it began, not the last time it happened, which the question asks. */
+const SINCE = /(?:^|[^\p{L}])(?:since|tangu|kuanzia)\s+$/iu;
+/** A month, week or year to come: "mwezi ujao", "next month". */
+const AHEAD = /\b(?:mwezi ujao|wiki ijayo|mwaka ujao|next (?:month|week|year))\b/i;
 
 /** `STORY_DATE` for a test (a date besides today or yesterday): without the global flag's `lastIndex`. */
 const A_DATE = new RegExp(STORY_DATE.source, 'iu');
@@ -554,7 +562,9 @@ function storyWeekdays(story: string, now: Date): StoryDay[] | undefined {
 /** Each other date a story gives (`STORY_DATE`); undefined for one it ended at ("until 9th August"). */
 function storyDates(story: string, now: Date): StoryDay[] | undefined {
   const found = [...story.matchAll(STORY_DATE)];
-  if (found.some((m) => UNTIL.test(story.slice(0, m.index)))) return undefined;
+  const near = (m: RegExpMatchArray) => story.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + m[0].length + 20);
+  const before = (m: RegExpMatchArray) => story.slice(0, m.index);
+  if (found.some((m) => UNTIL.test(before(m)) || SINCE.test(before(m)) || TO_COME.test(near(m)) || (/\d(?:st|nd|rd|th)$/i.test(m[1]) && ORDINAL_NOUNS.has((m[2] ?? '').toLowerCase())))) return undefined;
   return found.map((m) => {
     const parsed = parseIncidentDate(m[1], now);
     return { all: m[0], words: m[1], next: m[2], index: m.index, at: parsed.ok ? parsed.date.getTime() : undefined };
@@ -579,7 +589,7 @@ export function dateInStory(story: string, now: Date): { at: Date; words: string
   // What is left once these are taken out names no day at all.
   const rest = [...found].reverse().reduce((s, f) => `${s.slice(0, f.index)} ${s.slice(f.index + f.words.length)}`, story);
   // "Tarehe 5 mwezi uliopita", "mwaka jana": the month or year is not the one the date alone would be read in.
-  if (OTHER_DAY.test(rest) || storyDays(rest).length > 0 || LAST_MONTH.test(rest) || YEAR_BACK.test(rest)) return undefined;
+  if (OTHER_DAY.test(rest) || storyDays(rest).length > 0 || LAST_MONTH.test(rest) || YEAR_BACK.test(rest) || AHEAD.test(rest)) return undefined;
   const at = found[0].at;
   if (at === undefined || found.some((f) => f.at !== at)) return undefined;
   const time = partOfDay(found[0].next);

@@ -36,7 +36,8 @@ const COUNTY_WORDS = new Set(COUNTIES.flatMap((c) => normalise(c.name).split(' '
 
 /** A date given as the wrong one ("si 3", "not the 3rd", "not 9th August"): a day of the month or a month's name. */
 const MONTH_WORDS = new Set('january jan januari february feb februari march machi april apr aprili may mei june jun juni july jul julai august aug agosti september sep sept septemba october oct oktoba november nov novemba december dec desemba disemba'.split(' '));
-const dateWord = (w: string) => /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/.test(w) || MONTH_WORDS.has(w);
+/** A day's number alone ("3") only where a date is named ("tarehe 4 si 3"): elsewhere it may be a count ("sio siku 2, ni siku 3"). */
+const dateWord = (w: string, dated = false) => /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$/.test(w) || MONTH_WORDS.has(w) || (dated && /^(?:[1-9]|[12]\d|3[01])$/.test(w));
 
 const isPart = (w: string) => WHEN_PART.has(w) || COUNTY_PART.has(w);
 /** A word a correction is made of, before its new answer (a date's words: "si tarehe 3, ni tarehe 4"). */
@@ -237,10 +238,11 @@ export function readCorrection(typedInput: string, d: Pick<Draft, 'county' | 'wh
   // (only asked about: nothing changes without a tap).
   const wrongly = saysWrongly(words);
   const wrong = wrongly || words.some((w) => WRONG.has(w));
-  const ofIt = (w: string) => ofCorrection(w) || (wrongly && (w === 'vibaya' || GAVE_ANSWER.test(w)));
+  const dated = words.includes('tarehe') || words.includes('date');
+  const ofIt = (w: string) => ofCorrection(w) || dateWord(w, dated) || (wrongly && (w === 'vibaya' || GAVE_ANSWER.test(w)));
   const named = words.some((w) => WHEN_PART.has(w)) ? 'when' : words.some((w) => COUNTY_PART.has(w)) ? 'county' : undefined;
   // "It was Kisumu not Nakuru": the answer corrected away from comes last; it is no part of the new one.
-  const tail = negatedTail(typed, plain);
+  const tail = negatedTail(typed, plain, dated);
   const end = afterAnswer(plain, tail ?? typed.length);
   const inTime = timeAfterDay(plain);
   for (let i = 0; i < end && (i === 0 || plain[i - 1].every(ofIt) || inTime.has(i - 1)); i++) {
@@ -277,11 +279,11 @@ function correctionWords(typedInput: string): string {
  * Where a closing "not Nakuru", "si leo", "sio Nakuru county" begins (the old answer, after the
  * new one); undefined when there is none ("kaunti si sawa ni Nyandarua" goes on past its "si").
  */
-function negatedTail(typed: string[], plain: string[][]): number | undefined {
+function negatedTail(typed: string[], plain: string[][], dated: boolean): number | undefined {
   for (let i = typed.length - 2; i >= 1; i--) {
     if (!(plain[i].length === 1 && NOT.has(plain[i][0]))) continue;
     const old = plain.slice(i + 1).flat();
-    const named = (w: string) => COUNTY_WORDS.has(w) || DAY_WORDS.has(w) || dateWord(w);
+    const named = (w: string) => COUNTY_WORDS.has(w) || DAY_WORDS.has(w) || dateWord(w, dated);
     return old.some(named) && old.every((w) => named(w) || isPart(w) || w === 'the') ? i : undefined;
   }
   return undefined;
@@ -426,7 +428,7 @@ function countyThenPlace(input: string, d: Draft, now: Date): { county: number; 
   const m = PLACE_AFTER.exec(input.trim());
   // Plainly a place, led into ("pale Free Area", "near the Kondele roundabout"): never "at around 8", "in fact I was
   // confused", "pale walinipiga", nor another county's name.
-  if (!m || NOT_A_PLACE.test(m[3]) || normalise(m[3]).split(' ').some(dateWord) || m[3].split(/\s+/).length > PLACE_AFTER_MAX_WORDS || !plainlyPlace(m[2]) || countyNameAlone(m[3])) return undefined;
+  if (!m || NOT_A_PLACE.test(m[3]) || normalise(m[3]).split(' ').some((w) => dateWord(w)) || m[3].split(/\s+/).length > PLACE_AFTER_MAX_WORDS || !plainlyPlace(m[2]) || countyNameAlone(m[3])) return undefined;
   const c = readCorrection(m[1], d, now);
   return c?.county && !c.county.town && !c.when ? { county: c.county.code, place: m[3] } : undefined;
 }

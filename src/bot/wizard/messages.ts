@@ -2364,20 +2364,33 @@ function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {
 }
 
 /**
- * "Ndio jana", "ndiyo ilikuwa jana", "ndio tarehe 3": a yes, then the day itself; "ndio, kama saa tano usiku": the day the
- * story names (offered above the question) at that hour. Each was "could not read that date", and the offer went.
+ * "Ndio jana", "ndiyo ilikuwa jana", "ndio tarehe 3": a yes to the day offered, and that day said again; "ndio, kama saa
+ * tano usiku": the day offered at that hour. Each was "could not read that date", and the offer went. Only the day
+ * offered: a yes with another ("yes 2" to yesterday) is no answer, and a day of the month said alone is the offer's
+ * when it is the same day ("ndio tarehe 3" to 03/11 is not 03/12).
  */
 function yesWithDay(d: Draft, input: string, now: Date): DayRead | undefined {
   const yes = answerLead(input);
-  if (yes?.word !== 'yes') return undefined;
+  const offer = yes?.word === 'yes' ? offeredDay(d, now) : undefined;
+  if (!yes || !offer) return undefined;
   const led = yes.rest.replace(DAY_LEAD, '');
-  // An hour alone is of the day offered (the yes took it), not today's or yesterday's by the clock.
   const hour = timeAlone(led, now);
-  const offered = hour && d.text !== undefined ? dayInStory(d.text) : undefined;
-  if (hour && offered) return wordDay(offered.when, now, hour.time);
-  const told = hour ? storyDate(d, now) : undefined;
-  if (hour && told) return { ...told, time: hour.time };
-  return dayAnswer(yes.rest, now, d.whenSaid) ?? dayAnswer(led, now, d.whenSaid) ?? dayOfMonthAlone(led, now, d.whenSaid);
+  if (hour) return { ...offer, time: hour.time };
+  const day = dayAnswer(yes.rest, now, d.whenSaid) ?? dayAnswer(led, now, d.whenSaid) ?? dayOfMonthAlone(led, now, d.whenSaid);
+  const same = day && (day.incidentAt === offer.incidentAt || (MONTH_DAY_ONLY.test(normalise(led)) && dayOfMonth(day.incidentAt) === dayOfMonth(offer.incidentAt)));
+  return same ? { ...offer, ...(day.time ? { time: day.time } : {}) } : undefined;
+}
+
+/** "Tarehe 3", "the 3rd", "3rd": a day of the month with no month said. */
+const MONTH_DAY_ONLY = /^(?:(?:on )?the |tarehe )?\d{1,2}(?:st|nd|rd|th)?$/;
+const dayOfMonth = (at: number): number => new Date(at + EAT_OFFSET_MS).getUTCDate();
+const EAT_OFFSET_MS = 3 * 3_600_000;
+
+/** The day offered above the date question: today or yesterday the story names, or another day it names; with its part of the day. */
+function offeredDay(d: Draft, now: Date): DayRead | undefined {
+  if (d.text === undefined || d.when !== undefined || d.whenMissed) return undefined;
+  const said = dayInStory(d.text);
+  return said ? wordDay(said.when, now, said.time) : storyDate(d, now);
 }
 
 function takeDay(turn: Turn, d: Draft, day: DayRead): void {

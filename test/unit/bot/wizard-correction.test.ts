@@ -42,6 +42,8 @@ describe('a date corrected at the review with the wrong one named ("sorry ilikuw
     }
     // A count told with "not" is still the story.
     expect(said(type(third, 'they were 4 not 3 officers'))).toEqual(['desc.added', 'review']);
+    // Days counted ("sio siku 2, ni siku 3": how long he was held) and a count before a day are the story (a review found the date asked again, the words lost).
+    for (const words of ['sio siku 2, ni siku 3', 'hapana, siku 4', 'si siku 2 ni 3', 'sorry it was 3 yesterday']) expect([words, said(type(third, words))]).toEqual([words, ['desc.added', 'review']]);
   });
 });
 

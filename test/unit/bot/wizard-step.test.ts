@@ -4224,7 +4224,13 @@ describe('a day in words at the date question', () => {
     expect(hour).toMatchObject({ step: 'review', when: 'yesterday', incidentAt: TODAY_EAT - DAY, timeOfDay: 'kama saa tano usiku' });
     // The hour is of the day offered, not today by the clock; a date named after the yes is that date.
     expect(type(type(at('place', told), 'Mathare area 4').state, 'ndio saa tatu asubuhi').state.draft).toMatchObject({ when: 'yesterday', timeOfDay: 'saa tatu asubuhi' });
-    expect(type(at('when'), 'ndio tarehe 3').state.draft).toMatchObject({ step: 'review', when: 'date', incidentAt: TODAY_EAT - 25 * DAY });
+    // The day of the month said again is the day offered, its month unsaid ("ndio tarehe 3" to 03/11 was taken as 03/12); the part of the day offered kept.
+    const third = type(at('place', { text: 'Polisi walinipiga tarehe 3 Novemba usiku' }), 'stage').state;
+    expect(type(third, 'ndio tarehe 3').state.draft).toMatchObject({ step: 'review', when: 'date', incidentAt: TODAY_EAT - 25 * DAY, timeOfDay: 'usiku' });
+    expect(type(type(at('place', told), 'Mathare area 4').state, 'ndio jana').state.draft?.timeOfDay).toBe('usiku');
+    // Another day after the yes ("yes 2" to yesterday), or no day offered: no answer (a review found "yes 2" taken as the 2nd).
+    for (const words of ['yes 2', 'ndio tarehe 15']) expect([words, type(type(at('place', told), 'Mathare area 4').state, words).state.draft?.step]).toEqual([words, 'when']);
+    expect(type(at('when'), 'ndio tarehe 3').state.draft?.step).toBe('when');
     // A yes with anything else is still no date.
     expect(said(type(at('when'), 'ndio walikuja na gari')).at(-1)).toBe('when.ask');
   });

@@ -81,6 +81,7 @@ describe('another day the story names (a day of the week, "juzi"), to offer at t
     expect(dateInStory('The day before yesterday our area chief was giving out relief food', NOW)).toEqual({ at: day(26), words: 'The day before yesterday' });
     expect(dayInStory('The day before yesterday our area chief was giving out relief food')).toBeUndefined();
     expect(dateInStory('police came on Tuesday and the day before yesterday', NOW)).toBeUndefined();
+    for (const story of ['Police beat me before yesterday at Kayole stage', 'the night before yesterday they came', 'day b4 yesterday they came']) expect([story, dateInStory(story, NOW)?.at, dayInStory(story)]).toEqual([story, day(26), undefined]);
   });
 
   it('reads days counted back and a date given with its month, in English or Swahili, as the date question reads them', () => {
@@ -95,6 +96,10 @@ describe('another day the story names (a day of the week, "juzi"), to offer at t
     expect(dateInStory('on 3/11/2026 at 10pm they beat us', NOW)).toEqual({ at: day(3), words: 'on 3/11/2026' });
     expect(dateInStory('on 9 may they came', NOW)).toEqual({ at: new Date(Date.UTC(2026, 4, 9) - 3 * 3_600_000), words: 'on 9 may' });
     expect(dateInStory('police came on Tuesday 24th November', NOW)).toEqual({ at: day(24), words: 'on Tuesday' });
+    // A date with dashes or dots after "tarehe" keeps its month (it was "tarehe 9", in this month); "by police" is no day to come.
+    expect(dateInStory('Polisi walinipiga tarehe 9-8-2026 Kondele', NOW)).toEqual({ at: new Date(Date.UTC(2026, 7, 9) - 3 * 3_600_000), words: 'tarehe 9-8-2026' });
+    expect(dateInStory('I was beaten by police on 9th August at Kondele', NOW)?.words).toBe('on 9th August');
+    expect(dateInStory('walinipiga mtaani tarehe 3 Novemba', NOW)?.words).toBe('tarehe 3 Novemba');
   });
 
   it('reads no date in numbers that are not one, a date still to come, out of range, ended at, or beside another day', () => {
@@ -111,6 +116,17 @@ describe('another day the story names (a day of the week, "juzi"), to offer at t
       '2 hours ago they beat him',
       'they came 3 days ago and again yesterday',
       'they came on 3rd November and again on 5th November',
+    ]) expect([story, dateInStory(story, NOW)]).toEqual([story, undefined]);
+    // A day to come, a count by ordinal, since a day (a review found each offered as a past date).
+    for (const story of [
+      'Polisi walimkamata kaka yangu Mathare, wakasema atapelekwa kortini tarehe 15',
+      "Police threatened to arrest me on the 20th if I don't pay",
+      'Polisi walisema watarudi tarehe 20',
+      'Polisi wametishia kunikamata tarehe 3 mwezi ujao',
+      'Police beat me on the 2nd floor of Kilimani police station',
+      'They beat him on the 3rd day of detention at Kasarani',
+      'Since 9th August police harass us',
+      'Tangu tarehe 3 wanatusumbua',
     ]) expect([story, dateInStory(story, NOW)]).toEqual([story, undefined]);
     // Nor is yesterday offered beside a date: which one it was is the reporter's to say.
     expect(dayInStory('they came on November 3rd and again yesterday')).toBeUndefined();
