@@ -531,7 +531,7 @@ const STORY_DATE = new RegExp(
     String.raw`)(?![\p{L}\p{N}/]|[.-]\d)(?:\s+(\p{L}+))?`,
   'giu',
 );
-/** A day to come said near a date ("atapelekwa kortini tarehe 15", "they will come on the 20th", "if I don't pay by the 3rd"): not the incident's. */
+/** A day to come said near a date ("atapelekwa kortini tarehe 15", "watarudi tarehe 20", "on the 20th if I don't pay"): not the incident's. */
 const TO_COME = /\b(?:will|going to|gonna|shall|if|unless|next|ujao|ijayo|kesho|tomorrow|court|kortini|mahakamani|report to|(?:a|wa|ni|tu|u)ta(?!ka\b)[a-z]{3,})\b/i;
 /** Things counted by an ordinal ("the 2nd floor", "the 3rd day of detention", "the 1st attempt"): no day of the month. */
 const ORDINAL_NOUNS = new Set('floor day days time times attempt try round week month year person officer one car house gate stage phase street avenue lap class form grade born child son daughter wife'.split(' '));
@@ -559,7 +559,10 @@ function storyWeekdays(story: string, now: Date): StoryDay[] | undefined {
   });
 }
 
-/** Each other date a story gives (`STORY_DATE`); undefined for one it ended at ("until 9th August"). */
+/**
+ * Each other date a story gives (`STORY_DATE`); undefined for one it ended at ("until 9th August") or began at ("since"),
+ * one near a day to come (`TO_COME`), or an ordinal that counts a thing ("on the 2nd floor"): none is the incident's day.
+ */
 function storyDates(story: string, now: Date): StoryDay[] | undefined {
   const found = [...story.matchAll(STORY_DATE)];
   const near = (m: RegExpMatchArray) => story.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + m[0].length + 20);
