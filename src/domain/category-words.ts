@@ -432,8 +432,11 @@ const SHOT_ALIVE = /\b((ni|tu)(li|me|ka)pigwa risasi|(a|wa)(me|li|ka)pigwa risas
 /** Money wanted "to let me go", "ndio waniachilie", "ili aniachilie", "ndio niende" (so that I may go), or paid and then "wakaniachilia": the price of a release. */
 const LET_GO = /\b(let (me|him|her|us|them) go|(ni|tu|a|wa)(li|ka|me)achiliwa|released (me|him|her|us|them)|(was|were|got|been) released|(ndio|ndiyo|ili) (ni|tu|a|wa|m)ende|so (that )?(i|we) (can|could) go|release (me|him|her|us|them)|(ndio|ndiyo|ili|to) \w*achili\w*|\w*(ni|m|mw|tu|wa)achili(e|we)|\w*(ni|m|mw|tu|wa)achie|\w*(ka|li|me)(ni|m|mw|tu|wa)achi(li)?(a|wa))\b/;
 
-/** A release's lawful price: "bond", "bail", "dhamana", a fine ("faini") or the court ("mahakamani"). */
-const LAWFUL_PRICE = /\b(bond|bail|dhamana|faini|fine|fined|court|mahakama\w*|kortini)\b/;
+/**
+ * A release's lawful price: a bond or bail ("dhamana"), or a fine with the court named ("akapelekwa mahakamani ...
+ * kulipa faini"); not "niko fine", "pay or we take you to court", nor a "fine" paid on the spot without a receipt.
+ */
+const LAWFUL_PRICE = /\b(bond|bail|dhamana)\b|^(?=.*\b(faini|fine|fined)\b)(?=.*\b(court|mahakama\w*|kortini)\b)(?!.*\b(bila risiti|without (a )?receipt|no receipt|ama|au|or)\b)/;
 
 /** Robbed: "robbed me", "stole my phone", "snatched", "walinipora", "waliniibia", "aliiba". */
 const ROBBED = /\b(robbed|robbing|mugged|stole|snatched|(wa|a)(li|me|ka|na)(ni|m|mw|tu|wa)?(pora|ibia|iba))\b/;

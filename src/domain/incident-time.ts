@@ -532,11 +532,15 @@ const STORY_DATE = new RegExp(
   'giu',
 );
 /** A day to come said near a date ("atapelekwa kortini tarehe 15", "watarudi tarehe 20", "on the 20th if I don't pay"): not the incident's. */
-const TO_COME = /\b(?:will|going to|gonna|shall|if|unless|next|ujao|ijayo|kesho|tomorrow|court|kortini|mahakamani|report to|(?:a|wa|ni|tu|u)ta(?!ka\b)[a-z]{3,})\b/i;
+const TO_COME = /\b(?:will|going to|gonna|shall|ujao|ijayo|kesho|tomorrow|(?:a|wa|ni|tu)ta(?!ka\b)[a-z]{3,})\b[^.?!]*$/i;
+/** ... or a condition right after it ("on the 20th if I don't pay"). */
+const IF_AFTER = /^[^.?!]{0,15}\b(?:if|unless|kama|la sivyo)\b/i;
 /** Things counted by an ordinal ("the 2nd floor", "the 3rd day of detention", "the 1st attempt"): no day of the month. */
 const ORDINAL_NOUNS = new Set('floor day days time times attempt try round week month year person officer one car house gate stage phase street avenue lap class form grade born child son daughter wife'.split(' '));
 /** Since a day ("tangu tarehe 3", "since 9th August"): when it began, not the last time it happened, which the question asks. */
 const SINCE = /(?:^|[^\p{L}])(?:since|tangu|kuanzia)\s+$/iu;
+/** A count said before "before yesterday": "a week", "2 days", "three weeks". */
+const COUNT_BEFORE = /\b(?:\d+|a|an|one|two|three|four|five|six|seven)\s+(?:days?|weeks?|months?)\s+$/i;
 /** A month, week or year to come: "mwezi ujao", "next month". */
 const AHEAD = /\b(?:mwezi ujao|wiki ijayo|mwaka ujao|next (?:month|week|year))\b/i;
 
@@ -552,7 +556,9 @@ type StoryDay = { all: string; words: string; next?: string; index: number; at?:
 /** Each day of the week or "juzi" a story names, as its date; undefined for one still to come or that it ended. */
 function storyWeekdays(story: string, now: Date): StoryDay[] | undefined {
   const found = [...story.matchAll(STORY_WEEKDAY)];
-  if (found.some((m) => /^next$/i.test(m[2] ?? '') || /^ijayo$/i.test(m[4] ?? '') || UNTIL.test(story.slice(0, m.index)))) return undefined;
+  // "A week before yesterday", "2 days before yesterday": counted back from it, no day of its own here.
+  const counted = (m: RegExpMatchArray) => /^(?:before|b4)\b/i.test(m[3]) && COUNT_BEFORE.test(story.slice(0, m.index));
+  if (found.some((m) => /^next$/i.test(m[2] ?? '') || /^ijayo$/i.test(m[4] ?? '') || UNTIL.test(story.slice(0, m.index)) || counted(m))) return undefined;
   return found.map((m) => {
     const parsed = JUZI.test(m[3]) ? { ok: true as const, date: new Date(startOfEatDay(now) - 2 * DAY_MS) } : parseIncidentDate(m[1], now);
     return { all: m[0], words: m[1], next: m[5], index: m.index, at: parsed.ok ? parsed.date.getTime() : undefined };
@@ -565,9 +571,10 @@ function storyWeekdays(story: string, now: Date): StoryDay[] | undefined {
  */
 function storyDates(story: string, now: Date): StoryDay[] | undefined {
   const found = [...story.matchAll(STORY_DATE)];
-  const near = (m: RegExpMatchArray) => story.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + m[0].length + 20);
+  // A day to come said just before the date, in its sentence ("wakasema atapelekwa kortini tarehe 15"); "watarudi" after it is another matter.
   const before = (m: RegExpMatchArray) => story.slice(0, m.index);
-  if (found.some((m) => UNTIL.test(before(m)) || SINCE.test(before(m)) || TO_COME.test(near(m)) || (/\d(?:st|nd|rd|th)$/i.test(m[1]) && ORDINAL_NOUNS.has((m[2] ?? '').toLowerCase())))) return undefined;
+  const toCome = (m: RegExpMatchArray) => TO_COME.test(before(m).slice(-30)) || IF_AFTER.test(story.slice((m.index ?? 0) + m[1].length));
+  if (found.some((m) => UNTIL.test(before(m)) || SINCE.test(before(m)) || toCome(m) || (/\d(?:st|nd|rd|th)$/i.test(m[1]) && ORDINAL_NOUNS.has((m[2] ?? '').toLowerCase())))) return undefined;
   return found.map((m) => {
     const parsed = parseIncidentDate(m[1], now);
     return { all: m[0], words: m[1], next: m[2], index: m.index, at: parsed.ok ? parsed.date.getTime() : undefined };

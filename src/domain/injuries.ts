@@ -182,6 +182,12 @@ const NONE_HURT = new RegExp(
 /** The same said first, with more after it ("no one was hurt, no help needed"): never read as hurt; the buttons are asked for. */
 const NONE_HURT_LEAD = new RegExp(String.raw`^(?:(?:hapana|no|la|nope) )?(?:${NONE_SAID})\b`);
 /**
+ * Care told, affirmed: "alitibiwa", "amelazwa", "nilijitibu", "first aid", "admitted"; not "hajalazwa", "kutibiwa"
+ * (to be treated), "no first aid", "needs to be treated".
+ */
+const CARE_TOLD = String.raw`(?:\b(?:a|wa|ni|tu)(?:li|me|ka)(?:ji)?(?:tibiwa|tibu|lazwa|shonwa)\b|(?<!\b(?:no|bila|hakuna|without|hakupewa|hawakumpa) )\b(?:first aid|huduma ya kwanza)\b|\b(?:admitted|was treated|got treated|were treated)\b)`;
+
+/**
  * Not treated yet: "bado hajatibiwa", "hajaenda hospitali", "hakupelekwa hospitali", "anahitaji
  * matibabu", "hatuna pesa ya hospitali", "walikataa kumtibu", "yes no hospital". Read before the
  * words of treatment, which such answers contain too.
@@ -191,7 +197,7 @@ const NOT_TREATED = new RegExp(
     String.raw`\w*japelekwa|hakupelekwa|hawakupelekwa|sikupelekwa|hatukupelekwa|\w*hitaji (?:matibabu|kutibiwa|daktari|hospitali)|needs? (?:treatment|a doctor|medical)|walikataa|refused|\w*nyimwa|(?:no|bila|hakuna|hamna|without(?: going to)?) (?:hospital|hospitali|doctor|daktari|clinic|kliniki|dispensary|zahanati)|hakumpeleka|hawakumpeleka|hawakunipeleka|hawakutupeleka|hawakuwapeleka|\w*kosa pesa|could not get|couldn t get|hakuweza|hawakuweza|sikuweza|hatukuweza|hakuna pesa|hatuna pesa|sina pesa|no money|can t afford|cant afford|could not|couldn t|couldnt|didn t go|didnt go|did not go|has not (?:been|gone)|hasn t (?:been|gone)|hasnt (?:been|gone)|not (?:yet )?(?:been|gone) to|` +
     // "Hajaona daktari", "sijaona daktari", "hasn't seen a doctor": no doctor yet (read as treated: "daktari" is a word of care).
     // Not with care told beside it ("hajaona daktari lakini alipewa first aid", "amelazwa, bado hajaona daktari").
-    String.raw`(?<!\b(?:\w*tibiwa|treated|first aid|huduma ya kwanza|\w*shonwa|\w*lazwa|admitted)\b.*)(?:(?:ha|hawa|hatu|si)(?:ja|ku)(?:mw)?(?:ona|onwa na|onana na|pata kuona) (?:daktari|doctor|dokta|mganga|nesi|muuguzi)|(?:daktari|doctor|dokta) (?:ha|hawa)(?:ja|ku)(?:m|mw|ni|tu|wa)ona|(?:has not|hasn t|hasnt|have not|haven t|havent|did not|didn t|didnt|not) (?:yet )?(?:seen|see|been seen by) (?:a |any |the )?(?:doctor|nurse)|(?:the )?doctor (?:has not|hasn t|hasnt|did not|didn t|didnt) (?:yet )?(?:seen|see) (?:him|her|them|me|us))(?!.*\b(?:\w*tibiwa|\w*tibu|treated|first aid|huduma ya kwanza|\w*shonwa|\w*lazwa|admitted)\b)|` +
+    String.raw`(?<!${CARE_TOLD}.*)(?:(?:ha|hawa|hatu|si)(?:ja|ku)(?:mw)?(?:ona|onwa na|onana na|pata kuona) (?:daktari|doctor|dokta|mganga|nesi|muuguzi)|(?:daktari|doctor|dokta) (?:ha|hawa)(?:ja|ku)(?:m|mw|ni|tu|wa)ona|(?:has not|hasn t|hasnt|have not|haven t|havent|did not|didn t|didnt|not) (?:yet )?(?:seen|see|been seen by) (?:a |any |the )?(?:doctor|nurse)|(?:the )?doctor (?:has not|hasn t|hasnt|did not|didn t|didnt) (?:yet )?(?:seen|see) (?:him|her|them|me|us))(?!.*${CARE_TOLD})|` +
     // Care that cannot be reached ("we cant get him to hospital", "hatuwezi kumpeleka hospitali"): none had yet; not
     // "can't remember the hospital's name", nor with treatment told ("he got first aid, we can not go to another hospital").
     String.raw`(?<!\b(?:\w*tibiwa|treated|first aid|huduma ya kwanza|\w*shonwa|\w*lazwa|admitted)\b.*)(?:cannot|can not|can t|cant|unable to|hatuwezi|siwezi|hawezi|hamwezi) (?:get|take|reach|go|afford|kumpeleka|kumfikisha|kwenda|kufika|kupata|kulipia)(?: \w+){0,2}? (?:hospital|hospitali|doctor|daktari|clinic|kliniki|treatment|matibabu))\b`,

@@ -413,7 +413,7 @@ export function correctAtReview(turn: Turn, d: Draft, input: string, place?: Pla
   return true;
 }
 
-/** A place after a county corrected, behind a comma: ", pale Free Area", ", at the stage", ", near Nakumatt". */
+/** A place after a county corrected, behind a comma: ", pale Free Area", ", kule Githurai 45", ", at the chief's office". */
 const PLACE_AFTER = /^(.+?)\s*[,;]\s*((?:pale|hapo|kule|huko|karibu na|at|near|around|next to|in)\s+(.+?))[\s.!]*$/iu;
 /** A time or a day is no place: ", in the evening", ", pale saa nne". */
 const NOT_A_PLACE = /\b(?:morning|evening|night|afternoon|midnight|dawn|dusk|noon|asubuhi|jioni|usiku|mchana|alfajiri|saa|\d{1,2}\s*[ap]m|yesterday|today|jana|leo|juzi)\b/iu;
@@ -428,7 +428,7 @@ function countyThenPlace(input: string, d: Draft, now: Date): { county: number; 
   const m = PLACE_AFTER.exec(input.trim());
   // Plainly a place, led into ("pale Free Area", "near the Kondele roundabout"): never "at around 8", "in fact I was
   // confused", "pale walinipiga", nor another county's name.
-  if (!m || NOT_A_PLACE.test(m[3]) || normalise(m[3]).split(' ').some((w) => dateWord(w)) || m[3].split(/\s+/).length > PLACE_AFTER_MAX_WORDS || !plainlyPlace(m[2]) || countyNameAlone(m[3])) return undefined;
+  if (!m || NOT_A_PLACE.test(m[3]) || normalise(m[3]).split(' ').some((w) => dateWord(w)) || m[3].split(/\s+/).length > PLACE_AFTER_MAX_WORDS || !plainlyPlace(m[2].replace(/\s\d+\b/g, '').replace(/['’]s\b/g, '')) || countyNameAlone(m[3])) return undefined;
   const c = readCorrection(m[1], d, now);
   return c?.county && !c.county.town && !c.when ? { county: c.county.code, place: m[3] } : undefined;
 }

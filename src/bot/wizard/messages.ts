@@ -1519,7 +1519,7 @@ function unsureOfDanger(turn: Turn, d: Draft, input: string): void {
 function saysMoreAfterUnsure(input: string): boolean {
   // "I don't know if he is in danger right now": the doubt about the question itself, nothing more told.
   const rest = normalise(input).replace(UNSURE, '').replace(DOUBT_OF_DANGER, '').trim();
-  return rest.split(' ').filter(Boolean).length >= 3 && storyPart(rest);
+  return (rest.split(' ').filter(Boolean).length >= 3 && storyPart(rest)) || dangerPart(rest);
 }
 
 /** What the doubt is about, said after it: "kama ni hatari", "if he is in danger right now", "whether we are safe". */
@@ -2371,18 +2371,22 @@ function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {
  */
 function yesWithDay(d: Draft, input: string, now: Date): DayRead | undefined {
   const yes = answerLead(input);
-  const offer = yes?.word === 'yes' ? offeredDay(d, now) : undefined;
-  if (!yes || !offer) return undefined;
+  if (yes?.word !== 'yes') return undefined;
   const led = yes.rest.replace(DAY_LEAD, '');
+  const offer = offeredDay(d, now);
+  // Nothing offered: "ndio jana", "yes today" are that day (the yes only says it is so).
+  if (!offer) return DAY_WORD_FIRST.test(normalise(led)) ? dayAnswer(led, now, d.whenSaid) : undefined;
   const hour = timeAlone(led, now);
   if (hour) return { ...offer, time: hour.time };
   const day = dayAnswer(yes.rest, now, d.whenSaid) ?? dayAnswer(led, now, d.whenSaid) ?? dayOfMonthAlone(led, now, d.whenSaid);
-  const same = day && (day.incidentAt === offer.incidentAt || (MONTH_DAY_ONLY.test(normalise(led)) && dayOfMonth(day.incidentAt) === dayOfMonth(offer.incidentAt)));
+  const same = day && (day.incidentAt === offer.incidentAt || (MONTH_DAY_ONLY.test(normalise(splitTime(led).day)) && dayOfMonth(day.incidentAt) === dayOfMonth(offer.incidentAt)));
   return same ? { ...offer, ...(day.time ? { time: day.time } : {}) } : undefined;
 }
 
 /** "Tarehe 3", "the 3rd", "3rd": a day of the month with no month said. */
 const MONTH_DAY_ONLY = /^(?:(?:on )?the |tarehe )?\d{1,2}(?:st|nd|rd|th)?$/;
+/** Today, yesterday or the day before, said first. */
+const DAY_WORD_FIRST = /^(?:jana|leo|juzi|yesterday|today)\b/;
 const dayOfMonth = (at: number): number => new Date(at + EAT_OFFSET_MS).getUTCDate();
 const EAT_OFFSET_MS = 3 * 3_600_000;
 

@@ -275,6 +275,7 @@ const DANGER_NO = new Set([
   'we are safe', 'we re safe', 'no danger', 'not in danger', 'nobody is in danger', 'no one is in danger', 'no one in danger', 'hakuna mtu yuko hatarini', 'safe now', 'all safe',
   // Sheng for "fine": "iko poa" must not begin a yes ("iko", there is).
   'niko poa', 'tuko poa', 'yuko poa', 'ako poa', 'wako poa', 'iko poa', 'hakuna noma', 'tuko fiti', 'yuko fiti', 'iko fiti', 'iko sawa',
+  'wako sawa', 'yuko sawa', 'ako sawa', 'wako fiti', 'ako fiti',
 ]);
 /**
  * A no said alone, never leading a sentence: "sio" ("sio mimi, ni kaka yangu..."), "they left" ("they
@@ -300,7 +301,7 @@ export const yeahAlone = (text: string): boolean => text.length <= 10 && DANGER_
  * Uasin Gishu, ..." in the story.
  */
 const SAFE_LEAD =
-  /^\s*(?:(?:no|hapana|la|nope|sio|siyo)[\s,.!]+)?(?:no danger|not in danger|no one is in danger|nobody is in danger|no one in danger|hakuna hatari|hakuna mtu (?:yuko )?hatarini|hakuna aliye hatarini|we are safe|we re safe|tuko salama|niko salama|i am safe|i m safe|im safe)(?![\p{L}\p{N}])[\s,.!:;-]*/iu;
+  /^\s*(?:(?:no|hapana|la|nope|sio|siyo)[\s,.!]+)?(?:no danger|not in danger|no one is in danger|nobody is in danger|no one in danger|hakuna hatari|hakuna mtu (?:yuko )?hatarini|hakuna aliye hatarini|we are safe|we re safe|tuko salama|niko salama|i am safe|i m safe|im safe)(?:\s+(?:sasa hivi|kwa sasa|sasa|right now|for now|now|saa hii))?(?![\p{L}\p{N}])[\s,.!:;-]*/iu;
 
 /** The danger question's answer with a safe said first written as a plain no ("hapana hakuna hatari, Nakuru": "hapana, Nakuru"). */
 export function safeAsNo(text: string): string {
@@ -310,17 +311,18 @@ export function safeAsNo(text: string): string {
   if (!rest) return 'no danger';
   // "Hakuna hatari?? wanampiga sasa hivi" (the question echoed), "no one is in danger now but they will come back",
   // "... except my son who was taken": no plain no; read as typed (asked again, or the danger after it).
-  const n = normalise(rest);
-  if (/^[^\p{L}\p{N}]*\?/u.test(text.slice(m.index + m[0].trimEnd().length)) || SAFE_BUT.test(n) || STILL_DANGER.test(n) || saysDangerNow(rest)) return text;
+  if (/^[^\p{L}\p{N}]*\?/u.test(text.slice(m.index + m[0].trimEnd().length)) || SAFE_BUT.test(normalise(rest))) return text;
   return `no, ${rest}`;
 }
 
 /** After a safe said first, words that take it back or leave someone out ("but", "except", "for me", "myself"). */
-const SAFE_BUT = /\b(but|lakini|ila|except|isipokuwa|apart from|myself|for me|kwangu|mimi|sasa|now|for now|right now|kwa sasa|saa hii|bado|yet)\b/;
+const SAFE_BUT = /\b(but|lakini|ila|except|isipokuwa|apart from|myself|for me|kwangu|mimi)\b/;
 
 export function dangerAnswer(text: string): boolean | undefined {
   if (text.length > 40) return undefined;
   const n = normalise(text);
+  // "Yuko sawa?", "ako fiti?": asked, not told (the reporter does not know); a cry for help asked ("help?") is still one.
+  if (text.includes('?') && DANGER_NO.has(n.replace(SAFE_FILLERS, ' ').replace(/\s+/g, ' ').trim())) return undefined;
   return DANGER_YES.has(n) ? true : DANGER_NO.has(n) || DANGER_NO_ALONE.has(n) || saysSafe(n) ? false : undefined;
 }
 
@@ -398,11 +400,13 @@ export function dangerLead(text: string): boolean | undefined {
 /** The yes or no said first, the longest lead of up to four words, and the words after it (`normalise`d). */
 function dangerHead(text: string): { yes: boolean; rest: string } | undefined {
   const words = normalise(safeAsNo(text)).split(' ');
+  // "Ako sawa? Hatujui alipo": a safe asked, not told; no no leads it.
+  const asked = /^[^.!?\n]*\?/.test(text.trim());
   for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
     const head = words.slice(0, k).join(' ');
     // "Ndio maana ..." (that is why ...): a sentence begun, never a yes before it (as `answerLead` reads it).
     if (NOT_LEADS.has(head) && YES_LEAD.has(words[0])) return undefined;
-    if (YES_LEAD.has(head) || NO_LEAD.has(head)) return { yes: YES_LEAD.has(head), rest: words.slice(k).join(' ') };
+    if (YES_LEAD.has(head) || (NO_LEAD.has(head) && !(asked && DANGER_NO.has(head)))) return { yes: YES_LEAD.has(head), rest: words.slice(k).join(' ') };
   }
   return undefined;
 }
@@ -677,6 +681,8 @@ const STOP_WISH = new RegExp(
     // "Wacha tu, nitaripoti baadaye", "I'll report later", "nimebadilisha mawazo": each was kept as the place or the story.
     // Not after a no, nor "kesho" (tomorrow): "hapana, nitaripoti kesho" at the P3 question is going to the police.
     String.raw`^(?:(?:wacha|acha|sawa|basi|ok|okay|sorry|samahani|never mind|forget it) (?:tu )?)*(?:nitaripoti|ntaripoti|nitareport|nitaleta ripoti|i will report|i ll report|ill report|i will report it|i ll report it) (?:baadaye|baadae|later)(?: (?:tu|please))?$`,
+    // Led by "wacha"/"acha" ("leave it"), or "ok I'll report tomorrow": a stop, tomorrow too.
+    String.raw`^(?:(?:wacha|acha|sawa|ok|okay)(?: tu)? )+(?:nitaripoti|ntaripoti|nitareport|i will report|i ll report|ill report|i will report it|i ll report it) (?:kesho|tomorrow)(?: (?:tu|please))?$`,
     String.raw`^(?:(?:sorry|samahani|sawa|basi|ok|okay) )*(?:nimebadilisha mawazo|nimebadili mawazo|nimebadili nia|nimebadilisha nia|nimechange mind|i (?:have |ve )?changed my mind|changed my mind)(?: (?:sitaki kuripoti|sitaki kuendelea|i don t want to report|i dont want to report|i do not want to report|i don t want to continue|i dont want to continue))?$`,
   ].join('|'),
 );

@@ -193,6 +193,10 @@ describe('a correction typed at the review names the county', () => {
       const no = press(r.state, 'fn');
       expect(no.state.draft).toMatchObject({ county: NAKURU, place: 'Naivasha road junction', text: `${STORY}\n${words}` });
     }
+    // A place with a number or a possessive is a place ("kule Githurai 45", "at the chief's office").
+    for (const [words, place] of [['ilikuwa Kisumu, kule Kondele 45', 'Kondele 45'], ["it was Kisumu, at the chief's office", "the chief's office"]] as const) {
+      expect([words, said(type(reviewed(), words)), lastMessage(type(reviewed(), words))?.texts[0].params]).toEqual([words, ['review.fix_town'], { town: place, county: { countyCode: KISUMU } }]);
+    }
     // Words after the comma that are no place are not offered as one (a review found each offered, and Yes wrote it to the report).
     for (const words of ['sorry it was Kisumu, at around 8', 'sorry it was Kisumu, at least I think so', 'ilikuwa Kisumu, hapo sina uhakika', 'sorry ni Kisumu, pale walinipiga', 'sorry it was Kisumu, in December', 'sorry it was Kisumu, at midnight']) {
       expect([words, said(type(reviewed(), words))]).not.toEqual([words, ['review.fix_town']]);

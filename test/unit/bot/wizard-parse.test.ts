@@ -147,6 +147,7 @@ describe('readWord', () => {
     // Reporting later, or a mind changed: asked whether to cancel (each was kept as the place or the story).
     for (const w of ['wacha tu, nitaripoti baadaye', 'nitareport baadaye', "I'll report later", 'nimebadilisha mawazo', 'sorry I changed my mind', "I've changed my mind", 'nimebadili mawazo sitaki kuripoti']) expect([w, readWord(w)]).toEqual([w, 'cancel']);
     // Said of someone else, of what was done, or of going to the police ("hapana, nitaripoti kesho" at the P3 question): no wish.
+    for (const w of ['wacha tu nitaripoti kesho', 'acha tu, nitaripoti kesho', "ok I'll report tomorrow"]) expect([w, readWord(w)]).toEqual([w, 'cancel']);
     for (const w of ['alisema atareport baadaye', 'he changed his mind', 'nitaripoti polisi hawa', 'hapana, nitaripoti kesho', 'nitaripoti kwa IPOA baadaye']) expect([w, readWord(w)]).toEqual([w, undefined]);
   });
 

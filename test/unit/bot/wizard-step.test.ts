@@ -4231,6 +4231,9 @@ describe('a day in words at the date question', () => {
     // Another day after the yes ("yes 2" to yesterday), or no day offered: no answer (a review found "yes 2" taken as the 2nd).
     for (const words of ['yes 2', 'ndio tarehe 15']) expect([words, type(type(at('place', told), 'Mathare area 4').state, words).state.draft?.step]).toEqual([words, 'when']);
     expect(type(at('when'), 'ndio tarehe 3').state.draft?.step).toBe('when');
+    // "Ndio tarehe 3 usiku": the day offered with its part of the day; "ndio jana" with nothing offered is yesterday.
+    expect(type(third, 'ndio tarehe 3 usiku').state.draft).toMatchObject({ step: 'review', incidentAt: TODAY_EAT - 25 * DAY, timeOfDay: 'usiku' });
+    expect(type(at('when'), 'ndio jana').state.draft).toMatchObject({ step: 'review', when: 'yesterday' });
     // A yes with anything else is still no date.
     expect(said(type(at('when'), 'ndio walikuja na gari')).at(-1)).toBe('when.ask');
   });
@@ -5041,6 +5044,11 @@ describe('a no taken back by danger that goes on at the danger question ("hapana
     for (const words of ['hapana hakuna hatari sasa lakini wanarudi usiku', 'no one is in danger now but they threatened to come back', 'hakuna mtu yuko hatarini sasa lakini watarudi', 'no one is in danger except my son who was taken by police', 'no danger right now but they are waiting outside', 'Ako sawa? Hatujui alipo', 'yuko sawa?']) {
       expect([words, type(at('danger', told), words).state.draft?.danger]).toEqual([words, undefined]);
     }
+    // A safe said with "now", then more: the no, the more kept; "yuko sawa" told is the no, asked ("yuko sawa?") it is not.
+    const home = type(at('danger', told), 'no one is in danger now, he is home');
+    expect([home.state.draft?.danger, home.state.draft?.text]).toEqual([false, `${told.text}\nhe is home`]);
+    expect(type(at('danger', told), 'yuko sawa').state.draft?.danger).toBe(false);
+    expect(type(at('danger', told), 'sijui kama ni hatari, hajarudi nyumbani').state.draft?.text).toBe(`${told.text}\nsijui kama ni hatari, hajarudi nyumbani`);
     const echoed = type(at('danger', told), 'hakuna hatari?? polisi wanampiga sasa hivi');
     expect([echoed.state.draft?.danger, echoed.replies.some((x) => x.type === 'emergency')]).toEqual([true, true]);
   });

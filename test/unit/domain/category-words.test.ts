@@ -29,6 +29,10 @@ describe('categoryInWords', () => {
     for (const story of ['my son was arrested on friday and was released on monday after paying the 2000 bond', 'alikamatwa akaachiliwa baada ya kulipa bond ya elfu kumi', 'polisi walimkamata, akapelekwa mahakamani, aliachiliwa baada ya kulipa faini ya elfu kumi']) {
       expect([story, categoryInWords(story, 'police')]).not.toEqual([story, 'p_bribery']);
     }
+    // "Niko fine", "pay or we take you to court", a "fine" paid on the spot without a receipt: still the bribe.
+    for (const story of ['police arrested me, I paid 1000 and they let me go, I am fine now', 'polisi walinikamata wakataka elfu kumi ama wanipeleke kortini, nikalipa wakaniachilia', 'walinikamata wakaniambia nilipe faini ya elfu tatu pale pale bila risiti wakaniachilia']) {
+      expect([story, categoryInWords(story, 'police')]).toEqual([story, 'p_bribery']);
+    }
     // Bail is no bribe; released without charge is still the arrest; a suspect let go after money is the release.
     expect(categoryInWords('police arrested my son, he was released on cash bail of 10k', 'police')).toBe('p_arrest');
     expect(categoryInWords('walimkamata mwanangu akaachiliwa bila kushtakiwa', 'police')).toBe('p_arrest');

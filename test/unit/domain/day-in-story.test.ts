@@ -82,6 +82,10 @@ describe('another day the story names (a day of the week, "juzi"), to offer at t
     expect(dayInStory('The day before yesterday our area chief was giving out relief food')).toBeUndefined();
     expect(dateInStory('police came on Tuesday and the day before yesterday', NOW)).toBeUndefined();
     for (const story of ['Police beat me before yesterday at Kayole stage', 'the night before yesterday they came', 'day b4 yesterday they came']) expect([story, dateInStory(story, NOW)?.at, dayInStory(story)]).toEqual([story, day(26), undefined]);
+    // Counted back from it: no day offered (yesterday was).
+    for (const story of ['Police beat me a week before yesterday at Kayole', 'Police arrested him 2 days before yesterday']) expect([story, dateInStory(story, NOW), dayInStory(story)]).toEqual([story, undefined, undefined]);
+    // A day to come said after the date, in another clause, or a past court visit: the date still offered.
+    for (const story of ['Polisi walinipiga tarehe 3 Novemba usiku, wakasema watarudi', 'Police beat me 2 days ago and said they will come back', 'On 9th August police beat me next to the stage', 'Walinipiga tarehe 4 Novemba usiku kwa utaratibu wao', 'Polisi walinikamata tarehe 3 Novemba wakanipeleka mahakamani']) expect([story, dateInStory(story, NOW)]).not.toEqual([story, undefined]);
   });
 
   it('reads days counted back and a date given with its month, in English or Swahili, as the date question reads them', () => {

@@ -140,6 +140,11 @@ describe('hurt and the P3 question, as two probes typed them', () => {
     ["he got first aid but hasn't seen a doctor", 'treated'],
     ['amelazwa hospitali, bado hajaona daktari', 'treated'],
     ['sikuona daktari, nilijitibu nyumbani', 'treated'],
+    // Care not had ("hajalazwa", "anasubiri kutibiwa", "needs to be treated") is no care told (a second review found them read as treated).
+    ['ndio, hajaona daktari, hajalazwa', 'untreated'],
+    ['ndio ameumia, hajaona daktari, anasubiri kutibiwa', 'untreated'],
+    ["yes, he hasn't seen a doctor, he needs to be treated", 'untreated'],
+    ['hajaona daktari, no first aid', 'untreated'],
     // Still treated when they were.
     ['alitibiwa hospitali', 'treated'],
   ])('"%s" to "was anyone hurt?" reads %s', (text, answer) => {
