@@ -123,6 +123,8 @@ const MONTHS: readonly (readonly string[])[] = [
   ['july', 'jul', 'julai'], ['august', 'aug', 'agosti', 'agusti'], ['september', 'sep', 'sept', 'septemba'], ['october', 'oct', 'oktoba'], ['november', 'nov', 'novemba'], ['december', 'dec', 'desemba', 'disemba'],
 ];
 const monthOf = (word: string) => MONTHS.findIndex((names) => names.includes(word)) + 1;
+/** A month's name as people write it ("august", "aug", "agosti"). */
+export const isMonthName = (word: string): boolean => monthOf(word) > 0;
 /** "Mwezi wa tatu" (the third month) is how many Kenyans name March. */
 const SWAHILI_NUMBERS = ['moja', 'mbili', 'tatu', 'nne', 'tano', 'sita', 'saba', 'nane', 'tisa', 'kumi', 'kumi na moja', 'kumi na mbili'];
 function monthNumberWords(t: string): string {

@@ -1,4 +1,4 @@
-import { categoryInWords, COUNTIES, incidentTimeFor, matchCounty, parseIncidentDate, splitTime, timeAlone, type CategoryCode, type ElectoralUnits, type WhenChoice } from '../../domain';
+import { categoryInWords, COUNTIES, incidentTimeFor, isMonthName, matchCounty, parseIncidentDate, splitTime, timeAlone, type CategoryCode, type ElectoralUnits, type WhenChoice } from '../../domain';
 import type { Draft } from '../session';
 import { formatDay, formatTime } from './format';
 import { BARE_NUMBER, normalise, readWord } from './parse';
@@ -34,10 +34,11 @@ const FILLER = new Set(
 const DAY_WORDS = new Set('leo today jana yesterday juzi sasa now'.split(' '));
 const COUNTY_WORDS = new Set(COUNTIES.flatMap((c) => normalise(c.name).split(' ')));
 
-/** A date given as the wrong one ("si 3", "not the 3rd", "not 9th August"): a day of the month or a month's name. */
-const MONTH_WORDS = new Set('january jan januari february feb februari march machi april apr aprili may mei june jun juni july jul julai august aug agosti september sep sept septemba october oct oktoba november nov novemba december dec desemba disemba'.split(' '));
-/** A day's number alone ("3") only where a date is named ("tarehe 4 si 3"): elsewhere it may be a count ("sio siku 2, ni siku 3"). */
-const dateWord = (w: string, dated = false) => /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$/.test(w) || MONTH_WORDS.has(w) || (dated && /^(?:[1-9]|[12]\d|3[01])$/.test(w));
+/**
+ * A date given as the wrong one ("si 3", "not the 3rd", "not 9th August"): a day of the month or a month's name. A day's
+ * number alone ("3") only where a date is named ("tarehe 4 si 3"): elsewhere it may be a count ("sio siku 2, ni siku 3").
+ */
+const dateWord = (w: string, dated = false) => /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$/.test(w) || isMonthName(w) || (dated && /^(?:[1-9]|[12]\d|3[01])$/.test(w));
 
 const isPart = (w: string) => WHEN_PART.has(w) || COUNTY_PART.has(w);
 /** A word a correction is made of, before its new answer (a date's words: "si tarehe 3, ni tarehe 4"). */

@@ -2,6 +2,11 @@ import { DAY_MS, incidentTimeFor } from '../../domain';
 
 const EAT_MS = 3 * 60 * 60 * 1000;
 
+/** The day of the month of the Kenyan day (UTC+3) containing `at`. */
+export function dayOfMonth(at: number): number {
+  return new Date(at + EAT_MS).getUTCDate();
+}
+
 /** DD/MM/YYYY of the Kenyan day (UTC+3) containing `at`. */
 export function formatDay(at: number): string {
   const iso = new Date(at + EAT_MS).toISOString();

@@ -5,7 +5,7 @@ import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, co
 import { addNewOrTell, inStory, joinStory, joinWhatFits, sentAgain, tellStoryFull } from './story';
 import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_ONLY_DETAILS, tooLongForDetail } from './details';
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
-import { formatDay, lastWeekend } from './format';
+import { dayOfMonth, formatDay, lastWeekend } from './format';
 import { askInjury, isInjuryStep, noOneElseAfterKilling, onInjuryText } from './injuries';
 import { agrees, carriesOn, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerToldAsYes, dangerToldFirst, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, BARE_NUMBER, readWord, safeAsNo, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './turn';
@@ -2356,8 +2356,7 @@ function onWhenWord(turn: Turn, d: Draft, word: Word, time?: string): boolean {
     return true;
   }
   // "Ndio" to the day the story names, offered with the question: that day, with its part of the day.
-  const offered = agrees(word) && d.text !== undefined ? dayInStory(d.text) : undefined;
-  const day = offered ? wordDay(offered.when, turn.now, offered.time) : agrees(word) ? storyDate(d, turn.now) : wordDay(word, turn.now, time);
+  const day = agrees(word) ? storyDay(d, turn.now) : wordDay(word, turn.now, time);
   if (!day) return false;
   takeDay(turn, d, day);
   return true;
@@ -2387,13 +2386,14 @@ function yesWithDay(d: Draft, input: string, now: Date): DayRead | undefined {
 const MONTH_DAY_ONLY = /^(?:(?:on )?the |tarehe )?\d{1,2}(?:st|nd|rd|th)?$/;
 /** Today, yesterday or the day before, said first. */
 const DAY_WORD_FIRST = /^(?:jana|leo|juzi|yesterday|today)\b/;
-const dayOfMonth = (at: number): number => new Date(at + EAT_OFFSET_MS).getUTCDate();
-const EAT_OFFSET_MS = 3 * 3_600_000;
-
-/** The day offered above the date question: today or yesterday the story names, or another day it names; with its part of the day. */
+/** The day offered above the date question (`Turn.askWhen`): only while the question is asked the first time. */
 function offeredDay(d: Draft, now: Date): DayRead | undefined {
-  if (d.text === undefined || d.when !== undefined || d.whenMissed) return undefined;
-  const said = dayInStory(d.text);
+  return d.when === undefined && !d.whenMissed ? storyDay(d, now) : undefined;
+}
+
+/** The day the story names: today or yesterday (`dayInStory`), or another day (`storyDate`); with its part of the day. */
+function storyDay(d: Draft, now: Date): DayRead | undefined {
+  const said = d.text !== undefined ? dayInStory(d.text) : undefined;
   return said ? wordDay(said.when, now, said.time) : storyDate(d, now);
 }
 
