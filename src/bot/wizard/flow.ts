@@ -40,7 +40,7 @@ export function nextStep(d: Draft, step: Step): Step {
   if (step === 'role' || step === 'vic') return d.kind === 'election' ? 'by' : 'ofc';
   // Where it was said or spread: asked of hate speech only.
   if (step === 'by' && d.category === 'e_hate') return 'how';
-  // Said on air, online, in print or by text: no polling station to ask for.
+  // Said on air, online or by text: no polling station to ask for.
   if (step === 'how' && spreadAway(d.channel)) return 'const';
   return NEXT[step] ?? 'review';
 }
