@@ -372,14 +372,14 @@ const TISHA_MONEY =
   /(?<!\p{L})(\p{L}*?(?:ni|m|tu|wa))tisha(?=\s+(?:\p{L}+\s+)?(?:(?:pesa|doo|dooh|mia|elfu|ksh|kes|shillingi|shilingi|bob)(?!\p{L})|\d{3,}|\d+[.,]?\d*\s*(?:k|bob|ksh|kes|shillingi|shilingi|\/-)(?!\p{L})))/giu;
 
 /**
- * Harm they say they will do, in plain words: "watatuua", "wataniua", "atamuua" (will kill),
+ * Harm they say they will do, in plain words: "watatuua", "wataniua", "atamuua", "watanimaliza" (will kill, finish off),
  * "watatuchoma", "watachoma nyumba" (will burn), "they will kill us", "going to burn (down) our houses".
  * A past burning ("walichoma nyumba"), other things burnt ("watachoma mahindi") and an injection
  * ("atamchoma sindano": kuchoma sindano, to inject) are not. Read
  * as a threat, never as the killing or shooting it names.
  */
 const THREATENED_HARM = new RegExp(
-  String.raw`\b((wata|ata)(tu|ni|m|mu|mw|wa|ku)(ua|piga risasi)|${WILL_BURN_SW}|` +
+  String.raw`\b((wata|ata)(tu|ni|m|mu|mw|wa|ku)(ua|piga risasi|maliza)|${WILL_BURN_SW}|` +
     String.raw`(will|going to|gonna|would|threaten\w* to) (kill|burn( down)?|shoot) (us|me|him|her|them|you|my|our|his|their|the house|the houses))\b`,
   'gi',
 );

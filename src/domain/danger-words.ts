@@ -86,13 +86,14 @@ const PHRASES = [
   // or door to door ("nyumba kwa nyumba", "mlango kwa mlango": campaigning), nor "walikuwa wanagonga" (past). "Wamenizunguka"
   // is Sheng for "double-crossed me".
   String.raw`\bwamezunguka ${AT_HOME}\b(?! kwa\b)|(?<!walikuwa )\bwanagonga (?:mlango|geti|gate|dirisha)\b(?! kwa (?:mlango|geti|nyumba)\b)`,
-  String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b`,
+  // "Watanimaliza" (they will finish me off): "kumaliza" with a person is to kill; not "watamaliza kazi".
+  String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b|\b(?:wata|ata)(?:ni|tu|m|wa)maliza\b`,
   // "Watatuchoma (nyumba)", "watachoma nyumba zetu": they will burn us, our houses; not "watachoma mahindi",
   // nor "atamchoma sindano" (kuchoma sindano: to give an injection).
   String.raw`\b(?:${WILL_BURN_SW})\b`,
   // Burning them now: "wanachoma nyumba", "wanachoma moto nyumba zetu", "wanatuchomea nyumba"; not "wanachoma matairi" (tyres, a protest).
   String.raw`\b(?:wana|ana)(?:tu|ni|m|mw|wa)?chom(?:a|ea) (?:moto )?(?:nyumba|manyumba|makazi|boma)\b`,
-  String.raw`\b(?:wanataka|anataka) ku(?:ni|tu|m|wa)ua\b`,
+  String.raw`\b(?:wanataka|anataka) ku(?:ni|tu|m|wa)(?:ua|maliza)\b`,
   String.raw`\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b`,
 ];
 const DANGER_NOW = new RegExp(PHRASES.join('|'));

@@ -496,8 +496,28 @@ export function dangerToldFirst(text: string): boolean {
   const n = normalise(text);
   // "They are back home now, thanks for your help": thanks, no cry for help.
   if (/\b(?:thanks?|thank you|asante)(?: sana)? (?:for|kwa) (?:your |the |all )?(?:help|msaada)$/.test(n)) return false;
+  if (hiddenOrHuntedNow(text, n)) return true;
   if (/\b(report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n) || (TOLD_AS_PAST.test(n) && !STILL_THERE.test(n)) || !n.replace(BARE_CRY, '').trim()) return false;
   return saysDangerNow(text) && ((dangerAnswer(text) ?? dangerLead(text)) === true || CRY_AT_END.test(n));
+}
+
+/** Hiding or shut in, said in the first person and not as past ("niko nimejificha", "tumejifungia ndani", "we're locked inside"). */
+const HIDING_NOW = /(?<!\b(?:nilikuwa|tulikuwa|nikiwa|tukiwa) )\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b|\b(?:i am|im|i m|we are|we re) (?:still )?(?:hiding|locked inside|trapped inside)\b/;
+/** A threat to kill ("wataniua", "watanimaliza": will finish me, "they will kill us") ... */
+const KILL_THREAT = /\b(?:(?:wata|ata)(?:ni|tu|mu|wa)ua|(?:wata|ata)(?:ni|tu|m|wa)maliza|(?:wanataka|anataka|wanakuja|anakuja) ku(?:ni|tu|m|wa)(?:ua|maliza)|(?:will|going to|gonna|want to|wants to|coming to) kill (?:me|us|him|her|them))\b/;
+/** ... within the day. */
+const WITHIN_THE_DAY = /\b(?:tonight|today|now|usiku (?:huu|wa leo)|leo|sasa)\b/;
+/** An "if" beside it ("wataniua kama sitalipa", "if I report them"): a condition, not danger now ("kama saa nne" is "at about ten"). */
+const CONDITION = /\b(?:if|unless|iwapo|endapo|ikiwa|kama(?! saa\b))\b/;
+
+/**
+ * Hiding now, or a threat to kill within the day ("wamesema watanimaliza usiku huu, niko nimejificha", "they said they will
+ * kill us tonight"): danger said plainer than a cry, whatever is told as past beside it ("jana walinipiga, sasa nimejificha").
+ * Asked "is someone in danger?" after it, they read as unheard. Not under a condition, nor with safe said, nor asked.
+ */
+function hiddenOrHuntedNow(text: string, n: string): boolean {
+  if (text.includes('?') || CONDITION.test(n) || SAFE_SAID.test(n)) return false;
+  return HIDING_NOW.test(n) || (KILL_THREAT.test(n) && WITHIN_THE_DAY.test(n));
 }
 
 /**

@@ -333,6 +333,9 @@ describe('a first message that already said someone is in danger', () => {
     // The cry for help at the end; the words were the story: a beating's "was anyone hurt?" is next.
     ['en', 'they came at night and they are still outside my house now pls help', 'Police misconduct', 'Is someone in danger right now?', 'hurtAsk'],
     ['sw', 'wako nje wanataka kuniua tafadhali tusaidieni', 'Utovu wa nidhamu wa polisi', 'Je, kuna mtu yuko hatarini sasa hivi?', 'hurtAsk'],
+    // Hiding, or a threat to kill tonight, with no cry: danger now all the same.
+    ['sw', 'wamesema watanimaliza usiku huu, niko nimejificha', 'Utovu wa nidhamu wa polisi', 'Je, kuna mtu yuko hatarini sasa hivi?', 'hurtAsk'],
+    ['en', 'they said they will kill me tonight, I am hiding at my neighbours', 'Police misconduct', 'Is someone in danger right now?', 'hurtAsk'],
   ] as const)('(%s) %j is danger now: the numbers, then the alert without the danger question', async (lang, words, police, ask, next) => {
     const u = h.tg.user({ firstName: 'Still', languageCode: lang });
     await u.sendText(words);

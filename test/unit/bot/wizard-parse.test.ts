@@ -289,6 +289,35 @@ describe('dangerToldFirst: a first message that answers "is someone in danger?" 
     expect(dangerToldFirst(text)).toBe(false);
   });
 
+  // Hiding or shut in now, or a threat to kill within the day: danger said plainer than a cry, whatever is told as past
+  // beside it. The danger question asked of someone who wrote "niko nimejificha" read as if they had not been heard.
+  it.each([
+    'wamesema watanimaliza usiku huu, niko nimejificha',
+    'said they will kill me tonight, I am hiding',
+    'tumejifungia ndani, wako nje',
+    'Jana walinipiga, sasa nimejificha kwa jirani',
+    'polisi wanasema wataniua leo usiku',
+    'they said they will kill us tonight',
+    'walisema watatumaliza leo',
+    "We're locked inside the church",
+  ])('%j, hiding or killed within the day, is a yes', (text) => {
+    expect(dangerToldFirst(text)).toBe(true);
+  });
+
+  // Hiding told as past, a threat with a condition, a threat with no day, or safe said: asked as before.
+  it.each([
+    'nilikuwa nimejificha kwa jirani wakati walikuja',
+    'we were hiding in the church when they came',
+    'walisema wataniua kama sitalipa leo',
+    'they said they will kill me today if I report them',
+    'wataniua',
+    'they said they will kill me',
+    'nimejificha lakini sasa niko salama',
+    'I am hiding from the police, am I safe to report here?',
+  ])('%j is not', (text) => {
+    expect(dangerToldFirst(text)).toBe(false);
+  });
+
   // The tense says it: beat is past (asked), are beating and wanampiga are now.
   it('a cry beside "police beat my son" is past; beside "police are beating my son" or "polisi wanampiga mwanangu" it is now', () => {
     expect(dangerToldFirst('Help, police beat my son')).toBe(false);

@@ -2014,6 +2014,19 @@ describe('danger said in the first message', () => {
     expect(r.effects.map((e) => e.type)).toEqual(['urgent']);
   });
 
+  // Hiding, or killed within the day: no "is someone in danger?" after it (the question read as if they had not been heard).
+  it.each(['wamesema watanimaliza usiku huu, niko nimejificha', 'they said they will kill me tonight, I am hiding at my neighbours'])(
+    '%j, hiding or a threat to kill tonight: taken as the yes, the threat offered as the category',
+    (text) => {
+      const begun = run({}, { type: 'begin', newDraftId: ID, story: { text } });
+      const offered = press(begun.state, 'police');
+      expect(said(offered)).toEqual(['answer', 'category.offer']);
+      const r = step(offered.state, { type: 'button', draftId: ID, step: 'cat', value: 'p_threats' }, new Date(NOW.getTime() + 2 * MINUTE));
+      expect(said(r)).toEqual(['answer', 'danger.told', 'emergency']);
+      expect(r.effects.map((e) => e.type)).toEqual(['urgent']);
+    },
+  );
+
   it('a day or a place typed at the category question is kept (the day for its question, the place as the place), and the question asked again: never "not understood"', () => {
     const asked = first();
     const day = type(asked, 'jana usiku');

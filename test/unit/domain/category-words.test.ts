@@ -153,6 +153,9 @@ describe('categoryInWords: taken and not known where, threats of what they will 
     // A killing or a shooting threatened is no killing: "they will kill us" was read as both.
     ['they said they will kill us', 'p_threats'],
     ['askari alisema atamuua', 'p_threats'],
+    // "Kumaliza" (to finish) said of a person is to kill: "watanimaliza" (they will finish me off).
+    ['polisi wamesema watanimaliza', 'p_threats'],
+    ['askari alisema atammaliza kaka yangu', 'p_threats'],
     ['polisi walisema watatupiga risasi', 'p_threats'],
     // Caught, and money wanted to be let go: the bribe is what the reporter complains of.
     ['sanse wamenishika wanataka doo ndio waniachilie', 'p_bribery'],

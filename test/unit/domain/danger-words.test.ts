@@ -29,6 +29,9 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     'Watatuchoma nyumba usiku wa leo',
     'Wamesema watachoma nyumba zetu leo usiku',
     'Watatuua usiku huu',
+    // "Kumaliza" said of a person: to finish them off.
+    'Wamesema watanimaliza usiku huu',
+    'Wanataka kutumaliza',
     'they will burn our houses tonight',
     'They are going to burn my house',
     // Still there after coming: danger now, though "came" tells how it began.
@@ -66,6 +69,9 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     'Walichoma nyumba yetu jana',
     'They burned our house last week',
     'Watachoma mahindi kesho shambani',
+    // "Kumaliza" of work or a thing: no person finished.
+    'Watamaliza kazi kesho',
+    'Nitamaliza ripoti yangu baadaye',
   ])('not %j', (text) => {
     expect(saysDangerNow(text)).toBe(false);
   });
