@@ -285,7 +285,8 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   if (identityWishAnswered(turn, d, input)) return;
   if (isInjuryStep(d.step)) {
     // "Nakuru", "juzi", "kayole junction" typed ahead: the county, the day or the place, never "sijaelewa" and lost.
-    if (countyAhead(turn, d, input) || countyDeniedEarly(turn, d, input) || countyFixedAtInjury(turn, d, input)) return;
+    // The day first: "Kisumu Kondele on Saturday" was the county and an estate "Kondele on Saturday".
+    if (countyAndDayAhead(turn, d, input) || countyAhead(turn, d, input) || countyDeniedEarly(turn, d, input) || countyFixedAtInjury(turn, d, input)) return;
     if (d.step === 'hurt' && deathTold(input) && !noOneElseAfterKilling(d, input)) return deathAtHurt(turn, d, input);
     return onInjuryText(turn, d, d.step, input, (more) => addToStory(turn, d, more), (more) => answeredAheadAtInjury(turn, d, more), (more) => void addWords(turn, d, withoutAnswerWord(more)));
   }
@@ -577,6 +578,27 @@ function countyAhead(turn: Turn, d: Draft, input: string): boolean {
   return true;
 }
 
+/**
+ * "Mombasa, Likoni, jana jioni", "nrb kayole juzi" at an injury question: the county (with its estate) and the day, each
+ * read as when typed alone there (`countyAhead`, `dayFirst`), kept and said in one message; the question asked again.
+ * They went into the story, and both were asked for after the injuries.
+ */
+function countyAndDayAhead(turn: Turn, d: Draft, input: string): boolean {
+  if (d.editing || d.county !== undefined || d.when !== undefined || readWord(input)) return false;
+  const split = placeThenDay(input, turn.now);
+  const where = split && split.day.when !== 'now' ? split.place : '';
+  const m = where && [...where].length <= COUNTY_NAME_MAX_CHARS ? (countyAlone(where) ?? estateAsTown(where)) : undefined;
+  if (!split || !m) return false;
+  countyKept(d, m);
+  noteDay(d, split.day);
+  turn.message([
+    { key: 'danger.county_noted', params: { county: { countyCode: m.county.code } } },
+    { key: 'when.kept_early', params: { date: formatDay(split.day.incidentAt) } },
+  ]);
+  turn.show();
+  return true;
+}
+
 /** "Kayole Nairobi" read as "Kayole" typed alone is: the county, and the estate as the town named for it. */
 function estateAsTown(input: string): Extract<CountyMatch, { kind: 'exact' }> | undefined {
   // Or the county first ("Nairobi, Kayole", "nrb kayole"): read the same way.
@@ -703,9 +725,14 @@ function unknownTown(turn: Turn, d: Draft, input: string, keyboard: ReturnType<t
 
 /** The county typed before an injury question: taken, said so, and its question passed after them (`Turn.advance`). */
 function keepCountyAhead(turn: Turn, d: Draft, m: Extract<CountyMatch, { kind: 'exact' }>, key = 'injury.county_kept'): void {
+  countyKept(d, m);
+  turn.say(key, { county: { countyCode: m.county.code } });
+}
+
+/** The county typed before its question, with the town it was named by, kept for it. */
+function countyKept(d: Draft, m: Extract<CountyMatch, { kind: 'exact' }>): void {
   chooseCounty(d, m.county.code, townNaming(m.town, m.county.code));
   d.countyEarly = true;
-  turn.say(key, { county: { countyCode: m.county.code } });
 }
 
 /**

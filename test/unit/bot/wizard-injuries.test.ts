@@ -1212,3 +1212,31 @@ describe('"sijui" with blood told at "was anyone hurt?"', () => {
     expect([r.state.draft?.injuries?.hurt, r.state.draft?.text]).toEqual(['hurt', `${STORY}\n${words}`]);
   });
 });
+
+describe('the county and the day typed in one message at an injury question ("Mombasa, Likoni, jana jioni")', () => {
+  const p3 = () => at('p3', { text: STORY, injuries: { hurt: 'untreated' } });
+  it.each([
+    ['Mombasa, Likoni, jana jioni', 'Mombasa, Likoni', 'jana jioni'],
+    ['Nairobi, Kayole, jana usiku', 'Nairobi, Kayole', 'jana usiku'],
+    ['nrb kayole juzi', 'nrb kayole', 'juzi'],
+    ['Nakuru, yesterday evening', 'Nakuru', 'yesterday evening'],
+    ['Kisumu Kondele on Saturday', 'Kisumu Kondele', 'on Saturday'],
+  ])('%j: the county and the day kept as each typed alone is, said in one message, the question asked again; nothing added to the story', (text, where, when) => {
+    const r = type(p3(), text);
+    const county = type(p3(), where).state.draft;
+    const day = type(p3(), when).state.draft;
+    expect(said(r)).toEqual(['danger.county_noted+when.kept_early', 'injury.p3.ask']);
+    const kept = { county: county?.county, town: county?.town, countyEarly: true, when: day?.when, incidentAt: day?.incidentAt, timeOfDay: day?.timeOfDay };
+    expect(r.state.draft).toMatchObject({ step: 'p3', text: STORY, ...JSON.parse(JSON.stringify(kept)) });
+    // Then the questions left: no county, no day asked again.
+    const none = press(r.state, 'not_yet');
+    expect(stepOf(none)).toBe('place');
+  });
+
+  it('at "was anyone hurt?" too, and what it does not read stays as before (no county named, a place no estate, a day to come)', () => {
+    expect(said(type(at('hurt', { text: STORY }), 'Mombasa, Likoni, jana jioni'))).toEqual(['danger.county_noted+when.kept_early', 'injury.hurt.ask']);
+    for (const text of ['Nairobi, near the stage, jana', 'walinipiga jana', 'Mombasa kesho']) {
+      expect([text, said(type(p3(), text))[0]]).toEqual([text, expect.not.stringMatching(/county_noted/)]);
+    }
+  });
+});
