@@ -318,7 +318,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
     return onDetailText(turn, d, d.step, input);
   }
   // The county or a place typed before its question, at any question before the story (the danger one too): kept, never the story nor "sijaelewa".
-  if (BEFORE_STORY.includes(d.step) && (placeFirst(turn, d, input) || countyAhead(turn, d, input))) return;
+  if (BEFORE_STORY.includes(d.step) && (placeFirst(turn, d, input) || countyAndDayAhead(turn, d, input) || countyAhead(turn, d, input))) return;
   if (BEFORE_STORY.includes(d.step) && toldBeforeItsQuestion(turn, d, input)) return;
   return onStepText(turn, d, input);
 }
@@ -584,18 +584,25 @@ function countyAhead(turn: Turn, d: Draft, input: string): boolean {
  * They went into the story, and both were asked for after the injuries.
  */
 function countyAndDayAhead(turn: Turn, d: Draft, input: string): boolean {
+  if (!countyAndDay(turn, d, input, 'when.kept_early')) return false;
+  turn.show();
+  return true;
+}
+
+/** The county and the day of "Mombasa, Likoni, jana jioni" kept, and said (`dayKey`: with "please answer the question below first" or without). */
+function countyAndDay(turn: Turn, d: Draft, input: string, dayKey: 'when.kept_early' | 'danger.day_noted'): boolean {
   if (d.editing || d.county !== undefined || d.when !== undefined || readWord(input)) return false;
   const split = placeThenDay(input, turn.now);
   const where = split && split.day.when !== 'now' ? split.place : '';
   const m = where && [...where].length <= COUNTY_NAME_MAX_CHARS ? (countyAlone(where) ?? estateAsTown(where)) : undefined;
-  if (!split || !m) return false;
+  // Only an estate the lists know: "Uasin Gishu, Kamukunji grounds Eldoret" is a place in a town, left to the story as before.
+  if (!split || !m || (m.town !== undefined && !townNamed(m.town))) return false;
   countyKept(d, m);
   noteDay(d, split.day);
   turn.message([
     { key: 'danger.county_noted', params: { county: { countyCode: m.county.code } } },
-    { key: 'when.kept_early', params: { date: formatDay(split.day.incidentAt) } },
+    { key: dayKey, params: { date: formatDay(split.day.incidentAt) } },
   ]);
-  turn.show();
   return true;
 }
 
@@ -1421,6 +1428,8 @@ function keptAfterAnswer(turn: Turn, d: Draft, input: string): boolean {
     turn.say('danger.place_noted', { place: keepPlaceAtCounty(d, check.text) });
     return true;
   }
+  // "Hapana, Mombasa Likoni jana jioni": the county and the day, as typed alone before the question (`countyAndDayAhead`).
+  if (countyAndDay(turn, d, rest, 'danger.day_noted')) return true;
   const county = d.county === undefined && !readWord(rest) ? countyAlone(rest) : undefined;
   if (county) keepCountyAhead(turn, d, county, 'danger.county_noted');
   return county !== undefined;

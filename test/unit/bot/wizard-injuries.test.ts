@@ -1233,6 +1233,16 @@ describe('the county and the day typed in one message at an injury question ("Mo
     expect(stepOf(none)).toBe('place');
   });
 
+  it('at the category and danger questions too; said with the danger answer ("hapana, Mombasa Likoni jana jioni"), the answer and both kept', () => {
+    for (const state of [at('cat', { text: STORY, category: undefined }), at('danger', { text: STORY, danger: undefined })]) {
+      const r = type(state, 'Mombasa, Likoni, jana jioni');
+      expect([state.draft?.step, said(r)]).toEqual([state.draft?.step, ['danger.county_noted+when.kept_early', state.draft?.step === 'cat' ? 'category.ask' : 'danger.ask']]);
+      expect(r.state.draft).toMatchObject({ step: state.draft?.step, text: STORY, county: 1, when: 'yesterday', timeOfDay: 'jioni' });
+    }
+    const no = type(at('danger', { text: STORY, danger: undefined }), 'hapana, Mombasa Likoni jana jioni');
+    expect([said(no), no.state.draft]).toEqual([['danger.county_noted+danger.day_noted', 'injury.hurt.ask'], expect.objectContaining({ step: 'hurt', danger: false, text: STORY, county: 1, when: 'yesterday' })]);
+  });
+
   it('at "was anyone hurt?" too, and what it does not read stays as before (no county named, a place no estate, a day to come)', () => {
     expect(said(type(at('hurt', { text: STORY }), 'Mombasa, Likoni, jana jioni'))).toEqual(['danger.county_noted+when.kept_early', 'injury.hurt.ask']);
     for (const text of ['Nairobi, near the stage, jana', 'walinipiga jana', 'Mombasa kesho']) {
