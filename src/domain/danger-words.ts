@@ -43,7 +43,7 @@ const PHRASES = [
   // Supporters or goons hurting people as it is told ("supporters are beating people", "goons are attacking voters").
   String.raw`\b(?:is|are) (?:beating|attacking|stabbing|cutting|slashing|shooting at) (?:people|voters|residents|everyone|wananchi|watu|women|men|youths|agents|supporters|anyone)\b`,
   // Bleeding now ("he is bleeding", "anavuja damu"); not "he was bleeding", "is no longer bleeding".
-  String.raw`\b(?:he is|she is|he s|she s|they are|they re|i am|im|i m|we are|we re|still) bleeding\b|\b(?:ana|wana|nina|tuna)vuja damu\b`,
+  String.raw`\b(?:he is|she is|he s|she s|hes|shes|they are|they re|i am|im|i m|we are|we re|still) bleeding\b|\b(?:ana|wana|nina|tuna)vuja damu\b`,
   // "Are beating my brother": the family named as "him" is ("is beating" may name the police, a body).
   String.raw`\b(?:is|are) (?:beating|threatening|chasing) (?:me|us|him|her|them|(?:my|our|his|her|their) (?:${FAMILY}))\b`,
   String.raw`\b(?:i am|im|i m|we are|we re) being (?:followed|chased|hunted)\b`,
@@ -58,6 +58,10 @@ const PHRASES = [
   // Bleeding now, a person ("one man is bleeding"); not "the country is bleeding", "is no longer bleeding".
   String.raw`\b(?:man|woman|boy|girl|child|someone|somebody|person|one|people|son|daughter|brother|sister|husband|wife|father|mother|he|she|they|i|we) (?:is|are|am) (?:still )?bleeding\b`,
   String.raw`\b(?:will|going to|gonna|want to) kill (?:me|us|him|her)\b`,
+  // A crowd about to lynch someone ("wants to lynch him"), not a lynching told as past.
+  String.raw`\b(?:want|wants|wanting|trying|going|about|threatening) to lynch\b|\b(?:is|are) (?:lynching|about to lynch)\b`,
+  // "They'll come back tonight for us": told they will return, within the day or for them.
+  String.raw`\bthey(?: ll| will|ll) come back (?:tonight|today|now|for (?:us|me|him|her))\b`,
   // "Threatened to kill us", "is threatening to kill us": a threat to life, as "they will kill us" is.
   String.raw`\bthreat(?:en|ens|ened|ening) to (?:kill|shoot|burn) (?:me|us|him|her|them|my|our)\b`,
   // A threat to burn people or their homes ("they will burn our houses tonight"); not a house burnt already.
@@ -93,7 +97,12 @@ const PHRASES = [
   String.raw`\b(?:${WILL_BURN_SW})\b`,
   // Burning them now: "wanachoma nyumba", "wanachoma moto nyumba zetu", "wanatuchomea nyumba"; not "wanachoma matairi" (tyres, a protest).
   String.raw`\b(?:wana|ana)(?:tu|ni|m|mw|wa)?chom(?:a|ea) (?:moto )?(?:nyumba|manyumba|makazi|boma)\b`,
-  String.raw`\b(?:wanataka|anataka) ku(?:ni|tu|m|wa)(?:ua|maliza)\b`,
+  String.raw`\b(?:wanataka|anataka) ku(?:ni|tu|m|mu|mw|wa)(?:ua|maliza)\b`,
+  // Killing them now ("wanamuua", "wanatuua"), or being chased or beaten now ("tunafukuzwa na wahuni", "anapigwa"); not
+  // sacked or expelled ("tunafukuzwa kazi, shule"), photographed ("wanapigwa picha") or fined.
+  String.raw`\b(?:wana|ana)(?:ni|tu|mu|wa)ua\b|\b(?:nina|tuna|ana|wana)(?:fukuzwa|pigwa|shambuliwa|kimbizwa|vamiwa|chapwa|uawa)\b(?! (?:kazi|kazini|shule|shuleni|picha|marufuku|faini|msasa)\b)`,
+  // Surrounded ("wamezingira kituo na mapanga").
+  String.raw`\bwamezingira\b`,
   String.raw`\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b`,
 ];
 const DANGER_NOW = new RegExp(PHRASES.join('|'));

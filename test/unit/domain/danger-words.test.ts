@@ -32,6 +32,15 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     // "Kumaliza" said of a person: to finish them off.
     'Wamesema watanimaliza usiku huu',
     'Wanataka kutumaliza',
+    // Found by a probe: said so and not read.
+    'wanataka kumuua',
+    'Wanamuua sasa hivi',
+    'crowd wants to lynch him',
+    'hes bleeding badly',
+    'tunafukuzwa na wahuni sasa hivi',
+    'Anapigwa na polisi sasa',
+    'wamezingira kituo na mapanga',
+    'they said theyll come back tonight for us',
     'they will burn our houses tonight',
     'They are going to burn my house',
     // Still there after coming: danger now, though "came" tells how it began.
@@ -72,6 +81,10 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     // "Kumaliza" of work or a thing: no person finished.
     'Watamaliza kazi kesho',
     'Nitamaliza ripoti yangu baadaye',
+    // Lynching told as past, a passive of something else, the bleeding stopped.
+    'They lynched a thief last year',
+    'Wanapigwa picha na waandishi',
+    'Tunafukuzwa kazi',
   ])('not %j', (text) => {
     expect(saysDangerNow(text)).toBe(false);
   });
