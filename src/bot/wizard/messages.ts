@@ -1,5 +1,5 @@
 import { asksAboutOthers, asksAboutInjuries, painTold, everydayWord, countiesOfPlace, asksAboutProcess, deathTold, asksUsToCallHelp, asksWhoSees, fearsBeingKnown, tellsSpeechOrThreat, greetingOnly, categoryInWords, categoryOfEitherKind, kindInWords, checkText, countyTownName, toldForSomeoneElse, dayInStory, LIMITS, matchCounty, parseIncidentDate, phoneNumberWritten, townNamed, splitTime, timeAlone, townOutsideCounty, soundOnly, selfIntroduction, namesAPerson, type CategoryCode, type CountyMatch, type Greeting } from '../../domain';
-import type { DetailStep, Draft, MediaRef, PassedOnRef, Step } from '../session';
+import { STEPS, type DetailStep, type Draft, type MediaRef, type PassedOnRef, type Step } from '../session';
 import { answerFix, askWhatToChange, chooseCategory, chooseCounty, chooseKind, countyChangedAtPlace, dangerToldLater, keepStory, noteDay, pendingTown, sendAnonymously, setCounty, setDanger, setTimeOfDay, storyDate, submit, unbuttonKind } from './buttons';
 import { askPartAgain, categoryCorrection, correctAtReview, countyCorrection, countyNamedAtPlace, fixAsked, keepFixWords, readCorrection, type PlaceFix, type Correction } from './correction';
 import { addNewOrTell, inStory, joinStory, joinWhatFits, sentAgain, tellStoryFull } from './story';
@@ -282,7 +282,7 @@ function onText(turn: Turn, d: Draft, input: string, cancelAsked: boolean): void
   // Kenya's "hi", never a yes that alerts staff ("sasa hivi" is the yes).
   const hello = greetingAt(d, input);
   if (hello && (!word || (d.step === 'danger' && normalise(input) === 'sasa'))) return greeted(turn, d, hello);
-  if (identityWishAnswered(turn, d, input)) return;
+  if (identityWishAnswered(turn, d, input) || dayCorrectedEarly(turn, d, input)) return;
   if (isInjuryStep(d.step)) {
     // "Nakuru", "juzi", "kayole junction" typed ahead: the county, the day or the place, never "sijaelewa" and lost.
     // The day first: "Kisumu Kondele on Saturday" was the county and an estate "Kondele on Saturday".
@@ -574,6 +574,26 @@ function countyAhead(turn: Turn, d: Draft, input: string): boolean {
   const m = ([...input].length > COUNTY_NAME_MAX_CHARS ? undefined : countyAlone(input)) ?? estateAsTown(input);
   if (!m) return false;
   keepCountyAhead(turn, d, m);
+  turn.show();
+  return true;
+}
+
+/** A correction's lead ("hapana", "sorry", "actually", "haikuwa ..."): what follows changes an answer. */
+const CORRECTING = /^(?:no|nope|hapana|la|sorry|samahani|pole|actually|kumbe|wait|ngoja|oops|not|sio|si|haikuwa|it wasn t|it was not|i mean|nilimaanisha)\b/;
+
+/**
+ * "Hapana haikuwa leo, ilikuwa juzi jioni", "sorry it was not today, it was yesterday" after a day was kept early, at a
+ * question before the day's: the day changed (`readCorrection`) and said, the question asked again. It went into the
+ * story, and the day first kept was sent. Not at the story question (its words are the story) nor the danger one (`dayWithNo`).
+ */
+function dayCorrectedEarly(turn: Turn, d: Draft, input: string): boolean {
+  const early = STEPS.indexOf(d.step) < STEPS.indexOf('when') && d.step !== 'desc' && d.step !== 'danger';
+  if (d.editing || d.when === undefined || !early || !CORRECTING.test(normalise(input))) return false;
+  const fix = readCorrection(input, d, turn.now);
+  const day = fix?.part === 'when' ? fix.when : undefined;
+  if (!day) return false;
+  noteDay(d, { when: day.when, incidentAt: day.incidentAt, time: day.timeOfDay });
+  turn.say('when.kept_early', { date: formatDay(day.incidentAt) });
   turn.show();
   return true;
 }

@@ -5876,3 +5876,27 @@ describe('danger told after "no one is helping" at the danger question', () => {
     expect([words, type(at('danger'), words).effects]).toEqual([words, []]);
   });
 });
+
+describe('a day kept early, then corrected before the day question ("hapana haikuwa leo, ilikuwa juzi jioni")', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  // Today kept at the category question, as "leo" typed there keeps it.
+  const kept = (s: Step, extra: Partial<Draft> = {}) => at(s, { text: 'Polisi walimpiga kaka yangu kwa rungu nje ya soko', when: 'today', incidentAt: TODAY_EAT, ...extra });
+
+  it.each([
+    ['cat', { category: undefined }, 'hapana haikuwa leo, ilikuwa juzi jioni', TODAY_EAT - 2 * DAY, 'jioni'],
+    ['hurt', { category: 'p_force', danger: false }, 'sorry it was not today, it was yesterday', TODAY_EAT - DAY, undefined],
+    ['county', { category: 'p_force', danger: false }, 'samahani, ilikuwa jana usiku', TODAY_EAT - DAY, 'usiku'],
+  ] as const)('at the %s question: the day changed and said, the question asked again, nothing added to the story', (s, extra, words, day, time) => {
+    const before = kept(s, extra);
+    const r = type(before, words);
+    expect(said(r)[0]).toBe('when.kept_early');
+    expect([stepOf(r), r.state.draft?.incidentAt, r.state.draft?.timeOfDay, r.state.draft?.text]).toEqual([s, day, time, before.draft?.text]);
+  });
+
+  it('no correction word, or no day kept, or the day question already passed: as before', () => {
+    // "Ilikuwa jana" with no "no" or "sorry": may be the story's own day, kept as typed.
+    expect(said(type(kept('hurt', { category: 'p_force', danger: false }), 'ilikuwa jana walikuja tena'))[0]).not.toBe('when.kept_early');
+    expect(type(at('hurt', { category: 'p_force', danger: false, text: 'x y z story' }), 'sorry it was yesterday').state.draft?.when).not.toBe('today');
+    expect(type(kept('vic', { category: 'p_force', danger: false, county: 47, place: 'Kayole' }), 'hapana ilikuwa jana').state.draft?.incidentAt).toBe(TODAY_EAT);
+  });
+});
