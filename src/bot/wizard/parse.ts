@@ -376,7 +376,25 @@ export function answerLead(text: string): { word: 'yes' | 'no'; rest: string } |
  * place that keeps words said with a yes or no keeps them through this. The words as typed otherwise.
  */
 export function withoutAnswerWord(text: string): string {
-  return answerLead(text)?.rest ?? text.trim();
+  const lead = answerLead(text);
+  if (!lead) return text.trim();
+  // "No danger now but we fear him", "hapana hakuna hatari sasa, ila tunaogopa": the no is the danger's own negation.
+  // Cut, staff read the opposite ("danger now but we fear him"): kept from the negation on.
+  return lead.word === 'no' && DANGER_NAMED_FIRST.test(normalise(lead.rest)) ? fromNegation(text) : lead.rest;
+}
+
+/** Danger named first ("danger now ...", "hatari sasa ...", "mtu hatarini ..."), as left after a no that denied it. */
+const DANGER_NAMED_FIRST = /^(?:(?:mtu|watu|someone|anyone|one|body) )?(?:hatari|hatarini|danger|in danger)\b/;
+/** A no alone, before the negation it leads ("hapana, hakuna hatari"). */
+const BARE_NO = new Set(['hapana', 'la', 'no', 'nope', 'hapana bana']);
+/** Negations a danger is denied with. */
+const NEGATIONS = new Set(['hakuna', 'hamna', 'no', 'not', 'sio', 'si', 'none']);
+
+/** The words from the negation on: a bare no before it dropped ("hapana, hakuna hatari ..." is "hakuna hatari ..."). */
+function fromNegation(text: string): string {
+  const words = text.trim().split(/\s+/);
+  while (words.length > 2 && BARE_NO.has(normalise(words[0])) && NEGATIONS.has(normalise(words[1]))) words.shift();
+  return words.join(' ');
 }
 
 /** Words after a yes that take it back ("ndio lakini wameondoka", "yes he is fine now"). */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstWords } from '../../../src/bot/wizard/story-words';
 import type { Message } from 'telegraf/types';
-import { agrees, buttonInput, categoryWord, confirmsOffer, dangerToldFirst, disappearanceWords, dontKnow, messageInput, normalise, onlyThanks, readWord, typedRating, WIZARD_DATA } from '../../../src/bot/wizard/parse';
+import { agrees, buttonInput, withoutAnswerWord, categoryWord, confirmsOffer, dangerToldFirst, disappearanceWords, dontKnow, messageInput, normalise, onlyThanks, readWord, typedRating, WIZARD_DATA } from '../../../src/bot/wizard/parse';
 
 const FROM = 424242;
 const LABELS = { back: '⬅️ Rudi', cancel: '❌ Katisha' };
@@ -353,5 +353,24 @@ describe('a Swahili walk: stopping, and saying one is reporting', () => {
     expect(firstWords('sawa nataka kuripoti')).toEqual({});
     expect(firstWords('ok nataka kuripoti polisi')).toEqual({ kind: 'police' });
     expect(firstWords('naripoti kwamba polisi walinipiga jana')?.story?.text).toBe('naripoti kwamba polisi walinipiga jana');
+  });
+});
+
+describe('withoutAnswerWord: the words kept from an answer led by a yes or no', () => {
+  it.each([
+    ['hapana, walimwachilia jana', 'walimwachilia jana'],
+    ['ndio, wako nje', 'wako nje'],
+  ])('%j keeps %j (the answer is recorded already)', (text, kept) => {
+    expect(withoutAnswerWord(text)).toBe(kept);
+  });
+
+  // The no is the danger's own negation: cut, staff read the opposite ("danger now but we fear him").
+  it.each([
+    ['no danger now but we fear him', 'no danger now but we fear him'],
+    ['hapana hakuna hatari sasa hivi, ila tunaogopa', 'hakuna hatari sasa hivi, ila tunaogopa'],
+    ['hapana, hakuna mtu hatarini sasa lakini tunaogopa', 'hakuna mtu hatarini sasa lakini tunaogopa'],
+    ['no, no danger right now but they said they will come back', 'no danger right now but they said they will come back'],
+  ])('%j keeps %j: the danger denied, never "danger now"', (text, kept) => {
+    expect(withoutAnswerWord(text)).toBe(kept);
   });
 });

@@ -5900,3 +5900,14 @@ describe('a day kept early, then corrected before the day question ("hapana haik
     expect(type(kept('vic', { category: 'p_force', danger: false, county: 47, place: 'Kayole' }), 'hapana ilikuwa jana').state.draft?.incidentAt).toBe(TODAY_EAT);
   });
 });
+
+describe('a no that denies the danger, kept with its negation ("no danger now but we fear him")', () => {
+  it.each([
+    ['no danger now but we fear him', 'no danger now but we fear him'],
+    ['hapana hakuna hatari sasa hivi, ila tunaogopa', 'hakuna hatari sasa hivi, ila tunaogopa'],
+  ])('%j: the story keeps %j, never "danger now ..."', (words, kept) => {
+    const told = { text: 'Police released the man who raped my daughter', category: 'p_release' as const, danger: undefined };
+    const r = type(at('danger', told), words);
+    expect(r.state.draft?.text).toBe(`${told.text}\n${kept}`);
+  });
+});
