@@ -276,6 +276,12 @@ const DANGER_NO = new Set([
   // Sheng for "fine": "iko poa" must not begin a yes ("iko", there is).
   'niko poa', 'tuko poa', 'yuko poa', 'ako poa', 'wako poa', 'iko poa', 'hakuna noma', 'tuko fiti', 'yuko fiti', 'iko fiti', 'iko sawa',
   'wako sawa', 'yuko sawa', 'ako sawa', 'wako fiti', 'ako fiti',
+  // "No problem", fine or okay, not in danger, said of themselves or the one it happened to.
+  'hakuna shida', 'hamna shida', 'hamna hatari', 'si hatari', 'sio hatari', 'siyo hatari',
+  'we are fine', 'we re fine', 'he is fine', 'she is fine', 'he s fine', 'hes fine', 'she s fine', 'they are fine', 'they re fine',
+  'he is ok', 'he s ok', 'hes ok', 'she is ok', 'she s ok', 'we are ok', 'we re ok', 'they are ok',
+  'he is okay', 'he s okay', 'she is okay', 'she s okay', 'we are okay', 'i am okay', 'im okay', 'i m okay',
+  'i am not in danger', 'im not in danger', 'i m not in danger', 'we are not in danger', 'we re not in danger', 'he is not in danger', 'she is not in danger', 'they are not in danger',
 ]);
 /**
  * A no said alone, never leading a sentence: "sio" ("sio mimi, ni kaka yangu..."), "they left" ("they
@@ -285,6 +291,7 @@ const DANGER_NO = new Set([
 const DANGER_NO_ALONE = new Set([
   'sio', 'siyo', 'sidhani', 'sidhani hivyo', 'sidhani kama kuna hatari', 'i don t think so', 'i dont think so', 'i do not think so', 'not now', 'not right now', 'not at the moment',
   // "Not really", "sio sana": the hedged no of everyday speech.
+  'sio saa hii', 'si saa hii',
   'sio sana', 'si sana', 'siyo sana', 'not really',
   'wameenda', 'wameshaenda', 'wameondoka', 'wameshaondoka', 'ameenda', 'ameondoka', 'they left', 'they have left', 'they ve left', 'they are gone', 'they re gone', 'they have gone', 'they went away',
 ]);
@@ -301,10 +308,12 @@ export const yeahAlone = (text: string): boolean => text.length <= 10 && DANGER_
  * Uasin Gishu, ..." in the story.
  */
 const SAFE_LEAD =
-  /^\s*(?:(?:no|hapana|la|nope|sio|siyo)[\s,.!]+)?(?:no danger|not in danger|no one is in danger|nobody is in danger|no one in danger|hakuna hatari|hakuna mtu (?:yuko )?hatarini|hakuna aliye hatarini|we are safe|we re safe|tuko salama|niko salama|i am safe|i m safe|im safe)(?:\s+(?:sasa hivi|kwa sasa|sasa|right now|for now|now|saa hii))?(?![\p{L}\p{N}])[\s,.!:;-]*/iu;
+  /^\s*(?:(?:no|hapana|la|nope|sio|siyo)[\s,.!]+)?(?:no danger|not in danger|no one is in danger|nobody is in danger|no one in danger|hakuna hatari|hakuna mtu (?:yuko )?hatarini|hakuna aliye hatarini|we are safe|we re safe|tuko salama|niko salama|i am safe|i m safe|im safe|hakuna shida|hamna shida|we are fine|we(?:'|’)?re fine|(?:i am|i(?:'|’)?m|we are) not in danger)(?:\s+(?:sasa hivi|kwa sasa|sasa|right now|for now|now|saa hii))?(?![\p{L}\p{N}])[\s,.!:;-]*/iu;
 
 /** The danger question's answer with a safe said first written as a plain no ("hapana hakuna hatari, Nakuru": "hapana, Nakuru"). */
 export function safeAsNo(text: string): string {
+  // "He is home now": the no, and the words kept for staff (the one taken is back). Never "wako nyumbani" (the police may be at the home).
+  if (HOME_NOW.test(normalise(text))) return `no, ${text.trim()}`;
   const m = SAFE_LEAD.exec(text);
   if (!m) return text;
   const rest = text.slice(m[0].length).trim();
@@ -314,6 +323,9 @@ export function safeAsNo(text: string): string {
   if (/^[^\p{L}\p{N}]*\?/u.test(text.slice(m.index + m[0].trimEnd().length)) || SAFE_BUT.test(normalise(rest))) return text;
   return `no, ${rest}`;
 }
+
+/** The one it happened to home again, said alone ("he is home now", "she's back home"). */
+const HOME_NOW = /^(?:he|she|they) (?:is|s|are|re) (?:back )?(?:at )?home(?: now| sasa| with us)?$/;
 
 /** After a safe said first, words that take it back or leave someone out ("but", "except", "for me", "myself"). */
 const SAFE_BUT = /\b(but|lakini|ila|except|isipokuwa|apart from|myself|for me|kwangu|mimi)\b/;

@@ -5911,3 +5911,25 @@ describe('a no that denies the danger, kept with its negation ("no danger now bu
     expect(r.state.draft?.text).toBe(`${told.text}\n${kept}`);
   });
 });
+
+describe('everyday ways of saying no one is in danger ("hakuna shida", "we are fine", "he is home now")', () => {
+  const told = { text: 'Police beat my brother at the stage yesterday', category: 'p_force' as const, danger: undefined };
+  it.each(['hakuna shida', 'hamna shida', 'we are fine', "we're fine", "he's ok now", 'she is okay', 'si hatari sasa', 'sio saa hii', 'Im not in danger right now', 'we are not in danger'])(
+    '%j is the no, and nothing of it is added to the story',
+    (words) => {
+      const r = type(at('danger', told), words);
+      expect([words, r.state.draft?.danger, r.state.draft?.text]).toEqual([words, false, told.text]);
+    },
+  );
+
+  it('said with more after it, the no and the more kept ("hakuna shida sasa, he is home with us"); with a "but", asked again', () => {
+    const more = type(at('danger', told), 'hakuna shida sasa, he is home with us');
+    expect([more.state.draft?.danger, more.state.draft?.text]).toEqual([false, `${told.text}\nhe is home with us`]);
+    expect(type(at('danger', told), 'we are fine but they said they will come back').state.draft?.danger).toBeUndefined();
+    // Home again: the no, and the words kept for staff (the one taken is back).
+    const home = type(at('danger', told), 'he is home now');
+    expect([home.state.draft?.danger, home.state.draft?.text]).toEqual([false, `${told.text}\nhe is home now`]);
+    // "Wako nyumbani" may be the police at the home: never read so.
+    expect(type(at('danger', told), 'wako nyumbani').state.draft?.danger).toBeUndefined();
+  });
+});
