@@ -32,7 +32,7 @@ export function parseIncidentDate(input: string, now: Date, saidBefore?: string)
   // "Mwezi uliopita" answered first, then "tarehe 5": the 5th of last month, not of this one.
   // "Wiki iliyopita", then "Jumanne": last week's Tuesday, not the latest one.
   const said = (re: RegExp) => saidBefore !== undefined && re.test(saidBefore);
-  const before = { lastMonth: inline || said(LAST_MONTH), lastWeek: said(LAST_WEEK) };
+  const before = { lastMonth: inline || said(LAST_MONTH), lastWeek: said(LAST_WEEK), weeksBack: weeksAgo(saidBefore) };
   const parsed = parseDay(day, now, before);
   return !parsed.ok && dayAlone ? parseDay(dayAlone, now, before) : parsed;
 }
@@ -65,8 +65,23 @@ export function daySpelling(input: string): string {
 /** Words said before a day that are not part of it: "tarehe 9/8", "mnamo tarehe 9/8", "on the 9/8", "siku ya Jumamosi". */
 const DAY_LEAD = /^(?:(?:mnamo|on(?:\s+the)?|siku\s+ya|tarehe)\s+){1,3}/i;
 
-/** What was said before the day answered: "mwezi uliopita" (last month), "wiki iliyopita" (last week), "wiki hii" (this week). */
-type SaidBefore = { lastMonth: boolean; lastWeek: boolean };
+/**
+ * What was said before the day answered: "mwezi uliopita" (last month), "wiki iliyopita" (last week), "wiki hii" (this week),
+ * "wiki mbili zilizopita" (`weeksBack`: two weeks ago).
+ */
+type SaidBefore = { lastMonth: boolean; lastWeek: boolean; weeksBack?: number };
+
+/** "Two weeks ago", "2 weeks back", "wiki mbili zilizopita", "wiki 2 zilizopita": weeks counted back, two to four. */
+const WEEKS_AGO = /\b(?:(\d|two|three|four) weeks? (?:ago|back)|wiki (\d|mbili|tatu|nne) (?:zilizopita|ziliopita|zilopita|iliyopita|nyuma))\b/i;
+const WEEK_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, mbili: 2, tatu: 3, nne: 4 };
+
+/** The weeks counted back in what was said before the day ("wiki mbili zilizopita": 2), when two to four. */
+function weeksAgo(said: string | undefined): number | undefined {
+  const m = said === undefined ? null : WEEKS_AGO.exec(said);
+  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
+  const n = word === undefined ? undefined : (WEEK_COUNTS[word] ?? Number(word));
+  return n !== undefined && n >= 2 && n <= 4 ? n : undefined;
+}
 
 /** "It was on 5th", "ilikuwa tarehe 5": said before the day as the answer's own lead, no part of the day. */
 const ANSWER_LEAD = /^(?:it\s+was|it['’]?s|was|ilikuwa|ilikua)\s+(?=\S)/i;
@@ -397,7 +412,7 @@ function dayOfWeekSaid(t: string): { words: string; week?: 'last' | 'this' } {
  * ijayo" is the coming one (in the future: the caller says so).
  * Undefined when the text is not a day of the week.
  */
-function lastWeekday(input: string, now: Date, { lastWeek = false } = {}): Date | undefined {
+function lastWeekday(input: string, now: Date, { lastWeek = false, weeksBack = 1 }: { lastWeek?: boolean; weeksBack?: number } = {}): Date | undefined {
   // "J'mosi", "J'pili": the apostrophe of the short forms goes.
   const t = input.toLowerCase().replace(/[.,!?'’]/g, '').replace(/\s+/g, ' ').trim();
   const { words, week } = dayOfWeekSaid(t);
@@ -414,6 +429,8 @@ function lastWeekday(input: string, now: Date, { lastWeek = false } = {}): Date 
   if (coming) return new Date(today + ((day - todayIs + 7) % 7 || 7) * DAY_MS);
   const thisOne = week === 'this' || m[1] === 'this' || m[3] === 'hii';
   if (week === 'last' || (lastWeek && !last && !thisOne)) return new Date(today - daysBackInWeekBefore(todayIs, day) * DAY_MS);
+  // "Which day?" after "two weeks ago": that day of the week before last (or earlier), Monday to Sunday as last week's.
+  if (weeksBack > 1 && week === undefined && !last && !thisOne) return new Date(today - (daysBackInWeekBefore(todayIs, day) + (weeksBack - 1) * 7) * DAY_MS);
   // "This Tuesday", "jumanne wiki hii" are this week's (Monday to Sunday) when it has come; told of
   // what happened, one still to come is the one just past ("this Tuesday" typed on a Monday is not
   // tomorrow): either way the latest such day, as a day named alone.

@@ -684,8 +684,8 @@ export function estateWithCounty(input: string): { county: County; estate: strin
   return estateAndCounty(input) ?? countyThenEstate(input);
 }
 
-/** "Last week", "mwezi uliopita", "the other day": a time, not a day; the day is asked for. */
-export const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku|(the )?other day|a few days|few days)\b/;
+/** "Last week", "mwezi uliopita", "the other day", "two weeks ago": a time, not a day; the day is asked for. */
+export const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku|(the )?other day|a few days|few days|(\d|two|three|four|a couple of|couple of) weeks?)\b/;
 
 /**
  * Words that are plainly a place and nothing else: led into ("at Globe roundabout"), or beginning

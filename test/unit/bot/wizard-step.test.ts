@@ -4066,6 +4066,12 @@ describe('a day in words at the date question', () => {
     // "Which day?" after "wiki iliyopita": the day named is last week's, not this week's Tuesday (the 24th).
     const r = type(type(at('when'), 'wiki iliyopita').state, 'Jumanne');
     expect([said(r), r.state.draft?.incidentAt]).toEqual([['review'], tuesday]);
+    // After "two weeks ago", "wiki mbili zilizopita": the week before last (it was the latest Tuesday, the 24th).
+    for (const words of ['two weeks ago', 'wiki mbili zilizopita']) {
+      const asked = type(at('when'), words);
+      expect([words, said(asked)]).toEqual([words, ['when.which_day', 'when.ask']]);
+      expect([words, type(asked.state, 'Jumanne nadhani').state.draft?.incidentAt]).toEqual([words, tuesday - 7 * DAY]);
+    }
   });
 
   it('"Tuesday this week", "jumanne wiki hii" are this week\'s Tuesday (Monday to Sunday); one still to come this week is the one just past', () => {

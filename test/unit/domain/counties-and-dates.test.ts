@@ -262,6 +262,12 @@ describe('incident dates', () => {
     expect(parseIncidentDate('tuesday', wed)).toEqual(day('2026-08-10'));
     // No day of the week: still not read.
     for (const typed of ['last week', 'wiki iliyopita', 'satoshi last week', 'last week sometime']) expect([typed, parseIncidentDate(typed, wed).ok]).toEqual([typed, false]);
+    // "Which day?" after "two weeks ago", "wiki mbili zilizopita": that day of the week before last (it was the latest one, or today).
+    for (const said of ['two weeks ago', 'wiki mbili zilizopita', '2 weeks ago', 'wiki 2 zilizopita']) {
+      expect([said, parseIncidentDate('Jumanne', wed, said)]).toEqual([said, day('2026-07-27')]);
+    }
+    expect(parseIncidentDate('monday', new Date('2026-12-07T12:00:00Z'), 'wiki mbili zilizopita')).toEqual(day('2026-11-22'));
+    expect(parseIncidentDate('tuesday', wed, 'three weeks ago')).toEqual(day('2026-07-20'));
   });
 
   it('reads a day of this week as that day of the Monday-Sunday week; one still to come is the one just past, "next" one in the future', () => {
