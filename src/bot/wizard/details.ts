@@ -31,6 +31,7 @@ import { DETAIL_STEPS, type DetailStep, type Draft, type Step } from '../session
 import type { Turn } from './turn';
 import type { Choice, Keyboard } from './types';
 import { normalise } from './parse';
+import { addNewOrTell } from './story';
 import { electoralUnits } from './units';
 
 /** Detail questions answered by a tap (or a few fixed words): there is nothing to type at them. */
@@ -166,9 +167,12 @@ function plateAhead(turn: Turn, d: Draft, step: DetailStep, text: string): boole
 function takeDetail(turn: Turn, d: Draft, step: DetailStep, text: string): void {
   switch (step) {
     case 'role': {
-      const role = roleTyped(normalise(text));
+      const seen = WITNESS_FIRST.exec(normalise(text));
+      const role = roleTyped(normalise(text)) ?? (seen ? 'witness' : undefined);
       if (!role) return again(turn, d, step, 'details.use_buttons');
       d.role = role;
+      // "I saw it, im a voter in the queue": who they were is for staff to read, kept in the story.
+      if (seen && normalise(text).slice(seen[0].length).replace(WITNESS_FILLER, '').trim()) addNewOrTell(turn, d, text);
       return turn.advance(d);
     }
     case 'vic':
@@ -246,6 +250,15 @@ const ROLE_SAID: [RegExp, ReporterRole][] = [
   [/^(?:i was (?:a |the )?witness|(?:mimi )?(?:nilikuwa |ni )?shahidi(?: tu)?|i (?:just )?saw (?:it|everything)(?: happen)?|niliona (?:kila kitu|yote))$/, 'witness'],
   [/^(?:(?:ni |ndio |ndiyo |yes )?mimi(?: mwenyewe)?(?: ndio| ndiye)?(?: nilikuwa)? \w*(?:shikwa|pigwa|kamatwa|tishiwa|itishwa|umizwa)|(?:it )?happened to me|i was the victim)$/, 'victim'],
 ];
+
+/**
+ * Seen, said first, with more after it ("i saw it, im a voter in the queue", "nimeona tu, mimi ni agent", "nilishuhudia tu",
+ * "I witnessed it from the queue"): a witness. "I saw them beat my son" is not (it happened to someone they name); nor "I was
+ * there", which a victim says too; nor seen online or on air ("I saw it on facebook").
+ */
+const WITNESS_FIRST = /^(?:i (?:just |only )?(?:saw|witnessed) (?:it|everything|what happened)(?: happen)?|i was (?:a |the )?witness|(?:mimi )?(?:niliona|nimeona|nilishuhudia|nimeshuhudia|nilikuwa shahidi|nikiwa shahidi))(?![\p{L}\p{N}])(?! (?:on|kwa|kwenye|in) (?:facebook|fb|whatsapp|twitter|tiktok|instagram|youtube|tv|radio|redio|the news|news|online|social media|mtandao\w*|mitandao\w*|simu|phone)\b)/u;
+/** Words after "nimeona" that add nothing ("tu", "yote", "kila kitu"). */
+const WITNESS_FILLER = /\b(?:tu|yote|kila kitu|likitokea|myself|only)\b/g;
 
 function roleTyped(n: string): ReporterRole | undefined {
   return ROLE_WORDS[n] ?? ROLE_SAID.find(([re]) => re.test(n))?.[1];

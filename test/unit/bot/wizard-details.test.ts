@@ -502,7 +502,7 @@ describe('whom it happened to, typed in a sentence', () => {
     expect([words, type(at('role'), words).state.draft?.role]).toEqual([words, role]);
   });
 
-  it.each(['bwana, mimi ndio nilipigwa', 'kaka ni mimi', 'mama mboga', 'I was the one who saw it', 'it was me who reported', 'my friend and I', 'I saw it on facebook'])('"%s" is no role guessed: asked again, as before', (words) => {
+  it.each(['bwana, mimi ndio nilipigwa', 'kaka ni mimi', 'mama mboga', 'I was the one who saw it', 'it was me who reported', 'my friend and I', 'I saw it on facebook', 'niliona kwa whatsapp'])('"%s" is no role guessed: asked again, as before', (words) => {
     expect([words, type(at('role'), words).state.draft?.role]).toEqual([words, undefined]);
   });
 });
@@ -557,5 +557,22 @@ describe('what a fourth review found in the detail readings', () => {
 
   it.each([['Kwa kampeni za mtandaoni', 'online'], ['ujumbe wa kampeni kwa simu', 'sms']] as const)('"%s" is %s', (words, channel) => {
     expect([words, type(at('how', { kind: 'election', category: 'e_hate' }), words).state.draft?.channel]).toEqual([words, channel]);
+  });
+});
+
+describe('"who did this happen to?" answered as a witness with more ("i saw it, im a voter in the queue", "nimeona tu, mimi ni agent")', () => {
+  it.each(['i saw it, im a voter in the queue', 'nimeona tu, mimi ni agent', 'nilishuhudia tu', 'I witnessed it from the queue', 'i was a witness, i am a presiding officer'])(
+    '%j: a witness, and what they say of themselves kept in the story (it was "use the buttons" and lost)',
+    (words) => {
+      const r = type(at('role'), words);
+      expect([words, r.state.draft?.role, r.state.draft?.step]).toEqual([words, 'witness', 'ofc']);
+      const kept = r.state.draft?.text ?? '';
+      expect([words, kept.endsWith(words)]).toEqual([words, words !== 'nilishuhudia tu']);
+    },
+  );
+
+  it('not a witness when it happened to them or someone is named ("i saw them beat my son" is for someone else, asked by its buttons)', () => {
+    expect(type(at('role'), 'i saw them beat my son').state.draft?.role).toBeUndefined();
+    expect(type(at('role'), 'i was there, they beat me').state.draft?.role).toBeUndefined();
   });
 });
