@@ -141,8 +141,28 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
   // No letter or digit ("🙏", "-", "?"): no name, place or plate. Kept, it would be all the agency
   // reads there, and the answer typed next would land on the question after this one.
   if (!/[\p{L}\p{N}]/u.test(text)) return again(turn, d, step, TAP_ONLY_DETAILS.includes(step) ? 'details.use_buttons' : 'details.unexpected');
-  if (plateAhead(turn, d, step, text)) return;
+  if (plateAhead(turn, d, step, text) || victimCorrected(turn, d, step, text)) return;
   return takeDetail(turn, d, step, text);
+}
+
+/** "Sorry I meant", "samahani nilimaanisha" leading an answer: what follows corrects the answer before. */
+const I_MEANT = /^(?:(?:sorry|samahani|pole|oops)[\s,.!]*)?(?:i meant|i mean|nilimaanisha|namaanisha|ninamaanisha)[\s,.:;-]+/iu;
+/** The questions asked right after whom it happened to. */
+const AFTER_VICTIM: readonly DetailStep[] = ['ofc', 'by'];
+
+/**
+ * "Sorry i meant my son is Brian Otieno 19 years" at the question after whom it happened to (answered with what was meant
+ * for the officers): that answer corrected, said, and this question asked again. It was kept as the officers' names, with
+ * "19" as a service number: the victim sent to the agency as the suspect.
+ */
+function victimCorrected(turn: Turn, d: Draft, step: DetailStep, text: string): boolean {
+  const m = AFTER_VICTIM.includes(step) && d.victim !== undefined ? I_MEANT.exec(text) : null;
+  const victim = m ? text.slice(m[0].length).trim() : '';
+  if (!victim) return false;
+  d.victim = victim;
+  turn.say('details.vic_changed', { victim });
+  askDetail(turn, d, step);
+  return true;
 }
 
 /** The officer questions before the vehicle one. */

@@ -576,3 +576,20 @@ describe('"who did this happen to?" answered as a witness with more ("i saw it, 
     expect(type(at('role'), 'i was there, they beat me').state.draft?.role).toBeUndefined();
   });
 });
+
+describe('"sorry I meant ..." at the question after whom it happened to: that answer corrected', () => {
+  const misread = { role: 'on_behalf' as const, victim: 'i dont know their names, they were in plain clothes' };
+  it.each([
+    ['ofc', 'sorry i meant my son is Brian Otieno 19 years. the officers i dont know', 'my son is Brian Otieno 19 years. the officers i dont know'],
+    ['ofc', 'samahani nilimaanisha mwanangu Brian Otieno, miaka 19', 'mwanangu Brian Otieno, miaka 19'],
+  ] as const)('at %s, %j: the victim is %j, never an officer\'s name and number; the question asked again', (s, words, victim) => {
+    const r = type(at(s, misread), words);
+    expect([r.state.draft?.victim, r.state.draft?.officers, r.state.draft?.step]).toEqual([victim, undefined, s]);
+    expect(said(r)).toEqual(['details.vic_changed', 'details.ofc.ask']);
+  });
+
+  it('without the correction lead, or with no one named before, the answer is this question\'s as before', () => {
+    expect(type(at('ofc', misread), 'Cpl Otieno 12345').state.draft?.officers?.names).toBeDefined();
+    expect(type(at('ofc', { role: 'victim' }), 'sorry i meant Cpl Otieno').state.draft?.officers).toBeDefined();
+  });
+});
