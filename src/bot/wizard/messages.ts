@@ -86,7 +86,7 @@ export function onMessage(turn: Turn, input: MessageInput): void {
 function onTextAfterNo(turn: Turn, d: Draft, text: string, asked: boolean): void {
   const told = asked ? false : dangerToldLater(turn, d, text);
   if (told === true) return;
-  onText(turn, d, text, asked);
+  onText(turn, d, withoutToldYou(d, text), asked);
   if (told === 'answerToo') turn.holdQuestion();
 }
 
@@ -434,6 +434,28 @@ function painSaid(turn: Turn, d: Draft, input: string): boolean {
 
 /** "I told you already", "same as above", "nishasema", "kama nilivyosema": the answer said to be in the story. */
 const TOLD_ALREADY = /^(?:(?:but|lakini|si|bro|boss) )?(?:i (?:already )?told you|i already (?:said|wrote)(?: (?:it|that|this))?|i ve (?:already )?(?:said|told you)(?: (?:it|that))?|same as (?:i said )?(?:above|before)|as i said(?: above| before)?|nimesha(?:sema|kwambia|kuambia|andika)|nishasema|nishakwambia|nishaandika|nimekwambia|nimesema|nilisema(?: hapo)? juu|nimeandika (?:hapo )?juu|kama nilivyosema)(?: (?:already|tayari|before|above|juu|hapo juu))?$/;
+
+/** "I said", "nimekuambia" said beside an answer (not alone, where `TOLD_ALREADY` reads them): no part of it. */
+const TOLD_BESIDE = /^(?:(?:but|lakini|si|bro|boss|like) )?(?:i said|i told you|nimekuambia|nimekwambia|nimesema)$/;
+const toldYou = (words: readonly string[]): boolean => {
+  const n = normalise(words.join(' '));
+  return TOLD_ALREADY.test(n) || TOLD_BESIDE.test(n);
+};
+
+/**
+ * "Kenyatta avenue i said", "jana nimekuambia", "I already told you, Kondele stage" where the county, the place or the day
+ * is asked: the answer alone, read as if typed so. The words went into the story, and the question was asked again.
+ */
+function withoutToldYou(d: Draft, input: string): string {
+  const words = input.trim().split(/\s+/);
+  // Alone ("I told you already", "same as i said above"), it is said so (`toldAlready`).
+  if (!asksWhereOrWhen(d) || words.length < 2 || words.length > 14 || toldYou(words)) return input;
+  for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
+    if (toldYou(words.slice(0, k))) return words.slice(k).join(' ').replace(/^[\p{P}\s]+/u, '');
+    if (toldYou(words.slice(-k))) return words.slice(0, -k).join(' ').replace(/[\s,;:-]+$/u, '');
+  }
+  return input;
+}
 
 /**
  * "I told you already", "nishasema" where the county, the place or the day is asked: the bot could not pick the answer

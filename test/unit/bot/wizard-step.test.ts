@@ -5939,3 +5939,24 @@ describe('everyday ways of saying no one is in danger ("hakuna shida", "we are f
     expect(type(at('danger', told), 'wako nyumbani').state.draft?.danger).toBeUndefined();
   });
 });
+
+describe('"I told you", "nimesema" said beside the answer where the county, place or day is asked', () => {
+  it.each([
+    ['when', 'an hour ago i told you', undefined],
+    ['when', 'jana nimekuambia', undefined],
+    ['when', 'leo, nimesema', undefined],
+    ['place', 'kenyatta avenue i said', 'kenyatta avenue'],
+    ['place', 'Nyalenda polling centre si nimeshasema', 'Nyalenda polling centre'],
+    ['place', 'I already told you, Kondele stage', 'Kondele stage'],
+  ] as const)('at the %s question, %j is read as the answer alone (it went into the story, the question asked again)', (s, words, place) => {
+    const r = type(at(s), words);
+    const alone = type(at(s), words.replace(/,? ?(i told you|nimekuambia|nimesema|i said|si nimeshasema)$/i, '').replace(/^I already told you, /, ''));
+    expect([words, r.state.draft]).toEqual([words, alone.state.draft]);
+    expect([words, stepOf(r)]).toEqual([words, s === 'when' ? 'review' : 'when']);
+    if (place) expect(r.state.draft?.place).toBe(place);
+  });
+
+  it('the story keeps "I told the OCS" as it is, and "I told you" alone is still said to be in the story', () => {
+    expect(said(type(at('place'), 'i told you'))[0]).toBe('wizard.told_already');
+  });
+});
