@@ -1179,8 +1179,13 @@ function countyThenDay(turn: Turn, d: Draft, input: string): boolean {
   return false;
 }
 
+/** A yes, "ni", "it was" before a county's name ("ndio kisumu", "ni Kisumu", "yes nairobi", "ndiyo, ilikuwa Nakuru"). */
+const COUNTY_LEAD = /^(?:(?:ndio|ndiyo|ndo|yes|yeah|yah|ee|eeh|ni|ilikuwa|ilikua|it was|it s|its|it's|it’s)[\s,.!:;-]+)+(?=\p{L})/iu;
+
 function onCountyText(turn: Turn, d: Draft, input: string): void {
-  const m = matchCounty(input);
+  // "Ndio kisumu", "ni Kisumu": the county as typed alone; it was only offered to tap, and asked again.
+  const led = COUNTY_LEAD.test(input) ? matchCounty(input.replace(COUNTY_LEAD, '')) : undefined;
+  const m = led?.kind === 'exact' ? led : matchCounty(input);
   // A well-known town ("Kitengela") is taken as its county at once, as a county's name is: each
   // lies in one county only, so a tap to confirm would add a step without making the county surer;
   // the place question then names both ("Kitengela is in Kajiado. Where in Kitengela exactly?"),

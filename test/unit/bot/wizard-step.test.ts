@@ -5960,3 +5960,20 @@ describe('"I told you", "nimesema" said beside the answer where the county, plac
     expect(said(type(at('place'), 'i told you'))[0]).toBe('wizard.told_already');
   });
 });
+
+describe('the county typed with a yes or "ni" before it ("ndio kisumu", "ni kisumu", "yes nairobi")', () => {
+  it.each([
+    ['ndio kisumu', 42],
+    ['ni Kisumu', 42],
+    ['yes nairobi', 47],
+    ['Ndiyo, ilikuwa Nakuru', 32],
+    ['its Mombasa', 1],
+  ])('%j is the county, as typed alone (it was only offered to tap, and asked again)', (words, county) => {
+    const r = type(at('county'), words);
+    expect([words, r.state.draft?.county, stepOf(r)]).toEqual([words, county, 'place']);
+  });
+
+  it('a yes before what is no county stays as before', () => {
+    expect(type(at('county'), 'ndio sijui').state.draft?.county).toBeUndefined();
+  });
+});
