@@ -50,8 +50,10 @@ function categoriesInWords(text: string, kind: ReportKind, kindChosen = true): S
   // "claimed" ("wakadai ni gaidi", "alidai kuwa mimi ni mwizi ... tarehe 12"), "tulidai haki" (we demanded justice).
   const asked = w.has('demand') || /\b(asked|ask|asking|wanted|wantd|wnted|wntd|charged|took|take|taking|\w*chukua|(wa|a)(li|me|ka|na)(ni|m|tu|wa)?kula)\b/i.test(text) || w.has('pay') || DEMANDED_SUM.test(text);
   // A year ("died in 2024", "mwaka 2021") is no sum.
-  const years = new Set([...text.matchAll(YEAR_SAID)].map((m) => m[1]));
-  const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x) && !years.has(x)) || /\b\d{1,3}k\b/i.test(text);
+  const noSums = new Set([...text.matchAll(YEAR_SAID)].map((m) => m[1]));
+  // Votes counted ("kura zimepunguzwa kutoka 530 hadi 330", "412 votes") are no sum either.
+  for (const m of plainWords(text).matchAll(VOTE_COUNT)) for (const n of m.slice(1)) if (n) noSums.add(n);
+  const money = w.has('money') || w.has('shillings') || [...w].some((x) => /^\d{2,}$/.test(x) && !noSums.has(x)) || /\b\d{1,3}k\b/i.test(text);
   // "Threatened to shoot me" is a threat; a shot fired alone may have hurt or killed. A harm to come
   // (`THREATENED_HARM`) is read apart: "they shot him and said they will kill us" is still a shot.
   const shot = w.has('shoot') && !new Set(canonicalWords(text)).has('threat');
@@ -247,7 +249,9 @@ const AT_ELECTION = /\b(supporters?|wafuasi|rally|rallies|tallying|tally|agents?
 /** Violence named or a stabbing: "there was violence", "stabbed", "vurugu"; not "no violence", "without violence". */
 const VIOLENCE_TOLD = /(?<!\b(no|without|hakuna|bila) )\b(violence|violent|stabbed|stabbing|knifed|vurugu|fujo)\b/;
 /** Ballot papers marked before the vote: "already marked", "pre-marked", "zimewekwa alama tayari". */
-const PRE_MARKED = /\b(already|pre) marked\b|\bpremarked\b|\b(zime|zili|zilizo|zilikuwa zime)wekwa alama\b/;
+const PRE_MARKED = /\b(already|pre) marked\b|\bpremarked\b|\bmarked (ballot|ballots|papers)\b|\b(zime|zili|zilizo|zilikuwa zime|zimesha|zilisha)wekwa alama\b/;
+/** Votes counted: "kutoka 530 hadi 330", "from 530 to 330", "412 votes", "kura 530": numbers that are no money. */
+const VOTE_COUNT = /\b(?:kutoka|from) (\d+) (?:hadi|mpaka|to) (\d+)\b|\b(\d+) (?:votes?|kura|voters)\b|\b(?:votes?|kura) (\d+)\b/g;
 /** A ballot box opened or broken into ... */
 const BOX_OPENED = /\b(opened|open|broken|broke|forced|cut)\b|\b\w*funguliwa\b|\b(wa|a)(li|me|ka)fungua\b/;
 /** ... before the count or the vote: "before counting", "kabla ya kuhesabu". */
@@ -422,7 +426,7 @@ const CAUGHT = /\b\w*shik(wa|iwa|a)\b/g;
 /** Told to pay: "nilipe", "tulipe", "walisema alipe" (that I, we, he should pay), "told me to pay", "pay them". */
 const PAY_TOLD = /\b(ni|tu|a|m|wa|u)lipe\b|\b(told|asked|wanted|forced) (me|us|him|her|them) to pay\b/;
 /** Votes stolen or rigged: "kura zinaibiwa", "waliiba kura", "wizi wa kura", "stealing our votes", "kura zimechakachuliwa", "rigged the election". */
-const VOTES_STOLEN = /\bkura (\w+ ){0,2}?(zi|zime|zina|zili)?(ibiwa|ibwa|chakachuliwa)\b|\b\w*(iba|chakachua) kura\b|\bwizi wa kura\b|\b(stole|stolen|steal|stealing|rigged|rigging|rig) (our |the |my |their )?(votes?|election|results)\b|\b(votes?|election|results) (were|was|are|is|being|have been|has been) (\w+ )?(stolen|rigged)\b/;
+const VOTES_STOLEN = /^rigging$|\b(are|is|were|was) rigging\b|\brigging (at|in|during) (the )?(tallying|counting|polling|election|results)\b|\bkura (\w+ ){0,2}?(zi|zime|zili)?(punguzwa|pungua)\b|\bvotes? (\w+ )?(were|was|have been|has been) (reduced|cut|slashed)\b|\breduced (our |the |my |their )?votes\b|\bkura (\w+ ){0,2}?(zi|zime|zina|zili)?(ibiwa|ibwa|chakachuliwa)\b|\b\w*(iba|chakachua) kura\b|\bwizi wa kura\b|\b(stole|stolen|steal|stealing|rigged|rigging|rig) (our |the |my |their )?(votes?|election|results)\b|\b(votes?|election|results) (were|was|are|is|being|have been|has been) (\w+ )?(stolen|rigged)\b/;
 /**
  * Shot and alive: the reporter telling it ("nilipigwa risasi", "police shot me", "I was shot"), "has been
  * shot" ("amepigwa risasi") or "was shot" ("alipigwa risasi"), or in a limb ("risasi mguuni", "shot him

@@ -924,3 +924,26 @@ describe('what a review found too loose in the category readings', () => {
     expect(categoryInWords("The chief is telling people at the baraza to vote for the late MP's wife", 'election')).not.toBe('e_personation');
   });
 });
+
+describe('categoryInWords: rigging, marked ballots and vote counts (found by a probe of election reports)', () => {
+  it.each([
+    ['rigging', 'e_tamper'],
+    ['they are rigging at the tallying centre', 'e_tamper'],
+    ['presiding officer caught with marked ballot papers', 'e_tamper'],
+    ['karatasi za kura zimeshawekwa alama', 'e_tamper'],
+    // A vote count is no sum of money: "530" beside "kura" was read as a bribe, and the form's change with it offered nothing.
+    ['Fomu 34A imebadilishwa, kura zimepunguzwa kutoka 530 hadi 330', 'e_tamper'],
+    ['kura zetu zimepunguzwa kutoka 530 hadi 330', 'e_tamper'],
+    ['our votes were reduced from 530 to 330 at the tallying centre', 'e_tamper'],
+  ] as const)('%j -> %s', (words, code) => {
+    expect(categoryInWords(words, 'election')).toBe(code);
+  });
+
+  it.each(['they paid 500 for each vote', 'walipewa 200 ili wapige kura', 'wananunua kura kwa 500'])('%j, money for votes, is still the bribe', (words) => {
+    expect(categoryInWords(words, 'election')).toBe('e_bribery');
+  });
+
+  it.each(['the turnout was 530 voters', 'the rigging of the pipes at the school'])('%j offers no tampering', (words) => {
+    expect(categoryInWords(words, 'election')).not.toBe('e_tamper');
+  });
+});
