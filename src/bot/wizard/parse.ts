@@ -411,6 +411,11 @@ function fromNegation(text: string): string {
 
 /** Words after a yes that take it back ("ndio lakini wameondoka", "yes he is fine now"). */
 const YES_TAKEN_BACK = /\b(hakuna|salama|safe|fine|sawa|poa|fiti|lakini|ila|but|wameondoka|wameenda|left|gone)\b/;
+/**
+ * Care already given, told after a yes ("yes my cousin, he was treated at kitengela hospital", "ndio, alitibiwa na sasa
+ * anapona"): the next question's answer typed early, and staff were alerted on it. Not with danger going on told too.
+ */
+const CARE_GIVEN = /\b(was treated|has been treated|got treated|discharged|recovering|recovered|p3|prc|alitibiwa|ametibiwa|walimtibu|wamemtibu|aliruhusiwa|ameruhusiwa|anapona|amepona)\b/;
 
 /**
  * A yes or a no said first, with more after it ("ndio yuko hatarini", "yes my brother", "help me
@@ -423,7 +428,7 @@ export function dangerLead(text: string): boolean | undefined {
   const lead = dangerHead(text);
   if (!lead) return undefined;
   // "Ndio lakini wameondoka", "yes he is fine now": a yes taken back, asked again.
-  if (lead.yes) return NO_LEAD.has(lead.rest) || YES_TAKEN_BACK.test(lead.rest) ? undefined : true;
+  if (lead.yes) return NO_LEAD.has(lead.rest) || YES_TAKEN_BACK.test(lead.rest) || (CARE_GIVEN.test(lead.rest) && !saysDangerNow(lead.rest)) ? undefined : true;
   return dangerGoesOn(lead.rest) ? undefined : false;
 }
 

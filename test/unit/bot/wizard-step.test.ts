@@ -5977,3 +5977,20 @@ describe('the county typed with a yes or "ni" before it ("ndio kisumu", "ni kisu
     expect(type(at('county'), 'ndio sijui').state.draft?.county).toBeUndefined();
   });
 });
+
+describe('a yes at the danger question followed by care already given ("yes my cousin, he was treated at kitengela hospital")', () => {
+  const told = { text: 'Police beat my cousin at the stage last week. He is at home now recovering, nobody is in danger now', category: 'p_force' as const, danger: undefined };
+  it.each(['yes my cousin, he was treated at kitengela hospital and we got P3 filled', 'ndio, alitibiwa hospitali na sasa anapona', 'yes he was discharged yesterday'])(
+    '%j: no alert; asked again, the words kept',
+    (words) => {
+      const r = type(at('danger', told), words);
+      expect([words, r.state.draft?.danger, r.effects.map((e) => e.type), r.state.draft?.text]).toEqual([words, undefined, [], `${told.text}\n${words}`]);
+    },
+  );
+
+  it('a yes with danger going on is still the yes ("yes he is bleeding, they took him to hospital")', () => {
+    expect(type(at('danger', told), 'yes he is bleeding, we are taking him to hospital').state.draft?.danger).toBe(true);
+    expect(type(at('danger', told), 'ndio, alitibiwa lakini polisi wako nje ya hospitali wanamtafuta').state.draft?.danger).not.toBe(false);
+    expect(type(at('danger', told), 'yes, he was treated but he is still bleeding').state.draft?.danger).not.toBe(false);
+  });
+});
