@@ -7,7 +7,7 @@ import { askToType, detailAtReview, isDetailStep, onDetailText, skipDetail, TAP_
 import { markSplit, nextStep, PART_MIN_CHARS, PARTS_WINDOW_MS, placeGiven, townNaming, townOf, townPlace, withTown } from './flow';
 import { dayOfMonth, formatDay, lastWeekend } from './format';
 import { askInjury, isInjuryStep, noOneElseAfterKilling, onInjuryText } from './injuries';
-import { agrees, carriesOn, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerToldAsYes, dangerToldFirst, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, BARE_NUMBER, readWord, safeAsNo, withoutAnswerWord, yeahAlone, type Word } from './parse';
+import { agrees, careAfterYes, carriesOn, answerLead, categoryLabelled, confirmsOffer, categoryWord, dangerAfterNo, dangerAnswer, dangerToldAsYes, dangerToldFirst, dangerLead, disappearanceWords, releaseWords, dontKnow, kindTyped, normalise, identityWish, NO_NUMBER, BARE_NUMBER, readWord, safeAsNo, withoutAnswerWord, yeahAlone, type Word } from './parse';
 import { countyKeyboard, earlyPlaceCounties, type Turn, storyCounty } from './turn';
 import { electoralUnits } from './units';
 import type { WizardInput } from './types';
@@ -1422,6 +1422,12 @@ function answeredDanger(turn: Turn, d: Draft, typed: string): boolean {
   const input = safeAsNo(typed);
   // "Wako nje ya nyumba yangu sasa hivi", "mimi niko hatarini": danger told in words is the yes (it was kept as the story, and asked again).
   const danger = yeahAlone(input) || (dangerAnswer(input) ?? dangerLead(input) ?? (dangerToldAsYes(input) || undefined));
+  // "Yes he was discharged yesterday": the injury question's answer typed early, kept whole; the danger asked again.
+  if (danger === undefined && careAfterYes(input) && (d.text !== undefined || d.voice)) {
+    addNewOrTell(turn, d, input);
+    turn.show();
+    return true;
+  }
   if (danger === undefined) return false;
   const first = turn.replies.length;
   // "Ndio, polisi bado wako hapa wanapiga watu...": the answer, and the start of the story.

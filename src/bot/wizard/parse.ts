@@ -428,8 +428,14 @@ export function dangerLead(text: string): boolean | undefined {
   const lead = dangerHead(text);
   if (!lead) return undefined;
   // "Ndio lakini wameondoka", "yes he is fine now": a yes taken back, asked again.
-  if (lead.yes) return NO_LEAD.has(lead.rest) || YES_TAKEN_BACK.test(lead.rest) || (CARE_GIVEN.test(lead.rest) && !saysDangerNow(lead.rest)) ? undefined : true;
+  if (lead.yes) return NO_LEAD.has(lead.rest) || YES_TAKEN_BACK.test(lead.rest) || careAfterYes(text) ? undefined : true;
   return dangerGoesOn(lead.rest) ? undefined : false;
+}
+
+/** A yes, then care already given and no danger going on (`CARE_GIVEN`): no answer to the danger question. */
+export function careAfterYes(text: string): boolean {
+  const lead = dangerHead(text);
+  return lead?.yes === true && CARE_GIVEN.test(lead.rest) && !saysDangerNow(lead.rest);
 }
 
 /** The yes or no said first, the longest lead of up to four words, and the words after it (`normalise`d). */
