@@ -232,7 +232,9 @@ const HURT = new RegExp(
     String.raw`(?<!\bno )(?:broken|fractured) (?:\w+ )?(?:${BODY})|(?<!\b(?:no|none of(?: \w+)?) )(?:${BODY}) (?:(?!${NOT_WORD})\w+ ){0,2}(?:broken|fractured)|` +
     String.raw`(?<!\b${WOUNDS_NOT_HAD}(?: \w+)? )(?:majeraha|jeraha|vidonda|wounds)|(?!(?:ha|hawa|hatu|si)(?:ku|ja))\w*jeruhi|` +
     // Not hurt badly ("hakuumia sana", "hajaumia vibaya") is hurt, not badly, as "he wasn't hurt badly" is.
-    String.raw`(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa)(?= (?:sana|vibaya|mno)))\b`,
+    String.raw`(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa)(?= (?:sana|vibaya|mno))|` +
+    // Pain told ("kichwa kinauma", "mgongo unaniuma", "my back is paining", "my head hurts"): hurt.
+    String.raw`(?:${BODY}|mgongo|tumbo|kifua|shingo|back|stomach|chest|neck)(?: (?:wangu|yangu|changu|langu|lake|yake|wake|chake))? (?:is |are )?(?:unauma|inauma|kinauma|linauma|zinauma|yanauma|unaniuma|inaniuma|kinaniuma|linaniuma|zinaniuma|paining|hurting|hurts|pains))\b`,
 );
 /**
  * The hurt denied ("he wasn't hurt", "hasn't been injured", "hakuumia", "hajaumia"): never read as
@@ -240,6 +242,29 @@ const HURT = new RegExp(
  */
 const HURT_DENIED =
   /\b(?:(?:wasn t|wasnt|was not|weren t|werent|were not|isn t|isnt|is not|aren t|arent|are not|hasn t been|hasnt been|has not been|haven t been|havent been|have not been|didn t get|didnt get|did not get|never got|never been) (?:hurt|injured|wounded|harmed)(?! (?:too |so |that |very )?(?:badly|bad|seriously|much))|(?:ha|hawa|hatu|si)(?:ku|ja)(?:umia|umizwa|jeruhiwa)(?! (?:sana|vibaya|mno)))\b/;
+/**
+ * Harm not done, said first: to the reporter ("he never touched me", "hakuniumiza mwili", "hawakunijeruhi"), or to anyone
+ * after a no ("no he didnt beat him", "hapana, hawakumpiga"). "Hawakumjeruhi" alone may be of one among others: asked again.
+ */
+const HARM_NOT_DONE = new RegExp(
+  String.raw`^(?:(?:hapana|no|la|nope|nah) (?:(?:he|she|they|it) (?:didn t|didnt|did not|never) (?:beat|hit|hurt|injure|touch)\w* (?:me|us|him|her|them)|ha(?:ku|wa(?:ku)?)(?:ni|m|mw|tu|wa)(?:piga|umiza|jeruhi|gusa)\w*)|` +
+    String.raw`(?:he|she|they|it) (?:didn t|didnt|did not|never) (?:beat|hit|hurt|injure|touch)\w* (?:me|us)|ha(?:ku|wa(?:ku)?)(?:ni|tu)(?:piga|umiza|jeruhi|gusa)\w*)\b`,
+);
+
+/**
+ * Harm not done, told with what was ("no he didnt beat me, just touching", "hakuniumiza mwili ila alinishika vibaya"): no
+ * one hurt, the words for staff to read. Not with harm told after it ("he didnt beat me but he shot me in the leg").
+ */
+export function harmNotDone(text: string): boolean {
+  const n = plainWords(text);
+  const m = HARM_NOT_DONE.exec(n);
+  if (!m || text.length > 200) return false;
+  const rest = n.slice(m[0].length);
+  return !HURT.test(rest) && !BEATEN.test(rest) && !SHOT_OR_CUT.test(rest);
+}
+/** Shot, stabbed or cut, told after a denial ("but he shot me", "alinidunga kisu"). */
+const SHOT_OR_CUT = /\b(?:shot|stabbed|cut|slashed|risasi|kisu|\w*dunga|\w*kata)\b/;
+
 /**
  * The hurt denied and no one else's told ("he wasn't hurt"); "sikuumia lakini kaka yangu aliumia",
  * "I wasn't hurt but my brother was injured" tell someone hurt all the same.

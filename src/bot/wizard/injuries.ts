@@ -1,4 +1,4 @@
-import { bloodTold, unsureIfHurt, p3Refused, notYetWithMore, notYetWithWhy, asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, guessLanguage, hurtCount, hurtCountLine, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
+import { bloodTold, harmNotDone, unsureIfHurt, p3Refused, notYetWithMore, notYetWithWhy, asksAboutOthers, asksForMedicalRecord, asksWhatMedicalFormIs, guessLanguage, hurtCount, hurtCountLine, hurtSaidWithYes, hurtTold, inHospitalTold, isHurtAnswer, isMedicalRecordAnswer, medicalFormFor, noneHurtBadly, noOneElseButTheDead, readHurt, readMedicalRecord, saysMoreThanHurt, wentToHospital, withHurt, type HurtAnswer, type InjuryQuestion, type MedicalRecordAnswer } from '../../domain';
 import type { Draft, Step } from '../session';
 import { dontKnow, readWord } from './parse';
 import type { Turn } from './turn';
@@ -117,6 +117,11 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
   if (step === 'hurt' && unsureIfHurt(input)) {
     keepWords(input);
     return bloodTold(input) ? setHurt(turn, d, 'hurt') : skip(turn, d, step);
+  }
+  // "No he didnt beat me, just touching", "hakuniumiza mwili ila alinishika vibaya": no one hurt, what was done kept for staff.
+  if (step === 'hurt' && harmNotDone(input)) {
+    keepWords(input);
+    return setHurt(turn, d, 'none');
   }
   // "His wife was also beaten": the yes, and who it was kept in the story (it was the story alone, the question asked again).
   const told = step === 'hurt' ? hurtTold(input, asksAboutOthers(d.category)) : undefined;

@@ -444,12 +444,12 @@ const toldYou = (words: readonly string[]): boolean => {
 
 /**
  * "Kenyatta avenue i said", "jana nimekuambia", "I already told you, Kondele stage" where the county, the place or the day
- * is asked: the answer alone, read as if typed so. The words went into the story, and the question was asked again.
+ * is asked, "si nimekuambia mgongo unauma" at an injury question: the answer alone, read as if typed so. The words went into the story, and the question was asked again.
  */
 function withoutToldYou(d: Draft, input: string): string {
   const words = input.trim().split(/\s+/);
   // Alone ("I told you already", "same as i said above"), it is said so (`toldAlready`).
-  if (!asksWhereOrWhen(d) || words.length < 2 || words.length > 14 || toldYou(words)) return input;
+  if (!(asksWhereOrWhen(d) || isInjuryStep(d.step)) || words.length < 2 || words.length > 14 || toldYou(words)) return input;
   for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
     if (toldYou(words.slice(0, k))) return words.slice(k).join(' ').replace(/^[\p{P}\s]+/u, '');
     if (toldYou(words.slice(-k))) return words.slice(0, -k).join(' ').replace(/[\s,;:-]+$/u, '');

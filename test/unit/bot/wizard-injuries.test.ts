@@ -389,7 +389,7 @@ describe('typed answers work like the buttons', () => {
     },
   );
 
-  it.each(['hawakumjeruhi', 'hawakunijeruhi, walinitisha tu', 'hana majeraha', 'hana jeraha lolote', 'hawana vidonda', 'he has no wounds', 'the bones are fine, no broken bones'])(
+  it.each(['hawakumjeruhi', 'hana majeraha', 'hana jeraha lolote', 'hawana vidonda', 'he has no wounds', 'the bones are fine, no broken bones'])(
     '"%s" (wounds or harm denied) at "was anyone hurt?" is never someone hurt: no P3 question',
     (text) => {
       const r = type(at('hurt', { text: STORY }), text);
@@ -1248,5 +1248,26 @@ describe('the county and the day typed in one message at an injury question ("Mo
     for (const text of ['Nairobi, near the stage, jana', 'walinipiga jana', 'Mombasa kesho']) {
       expect([text, said(type(p3(), text))[0]]).toEqual([text, expect.not.stringMatching(/county_noted/)]);
     }
+  });
+});
+
+describe('pain told, harm denied with what was done, "si nimekuambia" at "was anyone hurt?" (a probe asked three times)', () => {
+  it.each(['kichwa kinauma', 'mgongo unauma', 'my back is paining', 'my head hurts', 'si nimekuambia mgongo unauma'])('%j is someone hurt, the words kept', (words) => {
+    const r = type(at('hurt', { text: STORY }), words);
+    expect([words, r.state.draft?.injuries?.hurt, stepOf(r)]).toEqual([words, 'hurt', 'p3']);
+    expect(r.state.draft?.text).toContain(words.replace('si nimekuambia ', ''));
+  });
+
+  it.each(['no he didnt beat me, just touching', 'hakuniumiza mwili ila alinishika vibaya', 'no he never touched me', 'hapana, hakunipiga', 'hawakunijeruhi, walinitisha tu', 'no they didnt beat him'])(
+    '%j (a harassment): no one hurt, the words kept for staff',
+    (words) => {
+      const r = type(at('hurt', { text: 'Askari alinisumbua kwa roadblock', category: 'p_sexual' }), words);
+      expect([words, r.state.draft?.injuries?.hurt, r.state.draft?.text]).toEqual([words, 'none', `Askari alinisumbua kwa roadblock\n${words.replace(/^(?:no|hapana),? /, '')}`]);
+    },
+  );
+
+  it('harm denied and then harm told is not "no one hurt" ("he didnt beat me but he shot me in the leg")', () => {
+    expect(type(at('hurt', { text: STORY }), 'he didnt beat me but he shot me in the leg').state.draft?.injuries?.hurt).not.toBe('none');
+    expect(type(at('hurt', { text: STORY }), 'hakunipiga lakini aliniumiza mkono').state.draft?.injuries?.hurt).not.toBe('none');
   });
 });
