@@ -185,6 +185,8 @@ const ANONYMOUS_WISH = new RegExp(
     '\\b(don t|dont|do not) (want to )?(share|give|use|tell|put) my name\\b',
     '\\bsitaki (ku)?(toa|taja|peana) (jina|namba|nambari)\\b',
     '\\bkeep my name (secret|private|hidden)\\b',
+    // "Sitaki jina langu" alone: I don't want my name (used). "Sitaki wajue ni mimi" is a fear, answered as one.
+    '^sitaki jina langu$',
   ].join('|'),
 );
 

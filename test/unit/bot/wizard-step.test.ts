@@ -5994,3 +5994,20 @@ describe('a yes at the danger question followed by care already given ("yes my c
     expect(type(at('danger', told), 'yes, he was treated but he is still bleeding').state.draft?.danger).not.toBe(false);
   });
 });
+
+describe('shorter wishes to stay unknown ("sitaki jina langu"), and fears of being known ("sitaki wajue ni mimi")', () => {
+  it.each(['sitaki jina langu', 'Sitaki wajue ni mimi nimeripoti', 'sitaki ajue kuwa ni mimi', "I don't want them to know it was me"])(
+    '%j before the review: told how, the question asked again, nothing added to the story',
+    (words) => {
+      const r = type(at('county'), words);
+      // A fear of being known is answered as one (how staff keep them unknown): either way, never the story.
+      expect([words, said(r)[0], r.state.draft?.text]).toEqual([words, words === 'sitaki jina langu' ? 'wizard.anonymous' : 'wizard.fear', draftAt('county').text]);
+    },
+  );
+
+  it('"sitaki jina langu" at the review sends as 🕶 Send anonymously does', () => {
+    const r = type(at('review'), 'sitaki jina langu');
+    expect(r.effects.map((e) => e.type)).toEqual(['submit']);
+    expect(r.state.draft?.anonymous).toBe(true);
+  });
+});
