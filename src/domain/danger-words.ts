@@ -22,6 +22,8 @@ const ABOUT_REPORT = String.raw`(?! (?:with|to|understand|know|find|check|get|re
 const FAMILY = 'brothers?|sisters?|sons?|daughters?|husband|wife|child|children|kids?|baby|father|mother|dad|mum|mom|parents|family|cousins?|uncle|aunt|friends?|neighbou?rs?|people|boy|girl';
 /** Where they are, outside: the house, its door or gate, the homestead ("nje ya nyumba yangu", "nje ya geti"). */
 const AT_HOME = '(?:nyumba|nyumbani|mlango|geti|gate|boma|kwetu|kwangu|chumba|compound|ploti|plot)';
+/** "Na hongo zao", "na ushuru": ruined by money taken, no life at risk ("watanimaliza na hongo zao", "wanatuua na ushuru"). */
+const NOT_BY_MONEY = String.raw`(?! (?:na|kwa) (?:hongo|ushuru|kodi|bei|madeni|faini|pesa|rushwa|bribes?|taxes|prices)\b)`;
 const PHRASES = [
   // English: a cry for help, they are here, it is happening, a threat to life.
   String.raw`^ ?(?:help|sos|saidia|msada)(?: ?help)* ?$`,
@@ -59,9 +61,9 @@ const PHRASES = [
   String.raw`\b(?:man|woman|boy|girl|child|someone|somebody|person|one|people|son|daughter|brother|sister|husband|wife|father|mother|he|she|they|i|we) (?:is|are|am) (?:still )?bleeding\b`,
   String.raw`\b(?:will|going to|gonna|want to) kill (?:me|us|him|her)\b`,
   // A crowd about to lynch someone ("wants to lynch him"), not a lynching told as past.
-  String.raw`\b(?:want|wants|wanting|trying|going|about|threatening) to lynch\b|\b(?:is|are) (?:lynching|about to lynch)\b`,
+  String.raw`(?<!\b(?:was|were) )\b(?:want|wants|wanting|trying|going|about|threatening) to lynch\b|\b(?:is|are) (?:lynching|about to lynch)\b`,
   // "They'll come back tonight for us": told they will return, within the day or for them.
-  String.raw`\bthey(?: ll| will|ll) come back (?:tonight|today|now|for (?:us|me|him|her))\b`,
+  String.raw`\bthey(?: ll| will|ll) come back (?:tonight|for (?:us|me|him|her))\b`,
   // "Threatened to kill us", "is threatening to kill us": a threat to life, as "they will kill us" is.
   String.raw`\bthreat(?:en|ens|ened|ening) to (?:kill|shoot|burn) (?:me|us|him|her|them|my|our)\b`,
   // A threat to burn people or their homes ("they will burn our houses tonight"); not a house burnt already.
@@ -91,7 +93,7 @@ const PHRASES = [
   // is Sheng for "double-crossed me".
   String.raw`\bwamezunguka ${AT_HOME}\b(?! kwa\b)|(?<!walikuwa )\bwanagonga (?:mlango|geti|gate|dirisha)\b(?! kwa (?:mlango|geti|nyumba)\b)`,
   // "Watanimaliza" (they will finish me off): "kumaliza" with a person is to kill; not "watamaliza kazi".
-  String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b|\b(?:wata|ata)(?:ni|tu|m|wa)maliza\b`,
+  String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b|\b(?:wata|ata)(?:ni|tu|m|wa)maliza\b${NOT_BY_MONEY}`,
   // "Watatuchoma (nyumba)", "watachoma nyumba zetu": they will burn us, our houses; not "watachoma mahindi",
   // nor "atamchoma sindano" (kuchoma sindano: to give an injection).
   String.raw`\b(?:${WILL_BURN_SW})\b`,
@@ -100,9 +102,9 @@ const PHRASES = [
   String.raw`\b(?:wanataka|anataka) ku(?:ni|tu|m|mu|mw|wa)(?:ua|maliza)\b`,
   // Killing them now ("wanamuua", "wanatuua"), or being chased or beaten now ("tunafukuzwa na wahuni", "anapigwa"); not
   // sacked or expelled ("tunafukuzwa kazi, shule"), photographed ("wanapigwa picha") or fined.
-  String.raw`\b(?:wana|ana)(?:ni|tu|mu|wa)ua\b|\b(?:nina|tuna|ana|wana)(?:fukuzwa|pigwa|shambuliwa|kimbizwa|vamiwa|chapwa|uawa)\b(?! (?:kazi|kazini|shule|shuleni|picha|marufuku|faini|msasa)\b)`,
-  // Surrounded ("wamezingira kituo na mapanga").
-  String.raw`\bwamezingira\b`,
+  String.raw`\b(?:wana|ana)(?:ni|tu|mu|wa)ua\b${NOT_BY_MONEY}|\b(?:nina|tuna|ana|wana)(?:fukuzwa|pigwa|shambuliwa|kimbizwa|vamiwa|chapwa|uawa)\b(?=(?: \w+){0,3}? (?:sasa|now)\b| na (?:wahuni|goons|polisi|askari|vijana|watu|wanaume|makarao|karao|majambazi|wafuasi)\b)`,
+  // Surrounded, a home or a place people are in ("wamezingira kituo na mapanga"); not land fenced ("wamezingira shamba kwa waya").
+  String.raw`\bwame(?:ni|tu|m|wa)?zingira (?:nyumba|kituo|shule|kanisa|msikiti|boma|compound|ploti|plot|estate|mtaa|ofisi|gari|hospitali|ukumbi|hall)\b`,
   String.raw`\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b`,
 ];
 const DANGER_NOW = new RegExp(PHRASES.join('|'));

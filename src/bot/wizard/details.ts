@@ -146,7 +146,7 @@ export function onDetailText(turn: Turn, d: Draft, step: DetailStep, input: stri
 }
 
 /** "Sorry I meant", "samahani nilimaanisha" leading an answer: what follows corrects the answer before. */
-const I_MEANT = /^(?:(?:sorry|samahani|pole|oops)[\s,.!]*)?(?:i meant|i mean|nilimaanisha|namaanisha|ninamaanisha)[\s,.:;-]+/iu;
+const I_MEANT = /^(?:(?:sorry|samahani|pole|oops)[\s,.!]*)?(?:i meant|i mean|nilimaanisha|namaanisha|ninamaanisha)(?: (?:to say|kusema))?[\s,.:;-]+/iu;
 /** The questions asked right after whom it happened to. */
 const AFTER_VICTIM: readonly DetailStep[] = ['ofc', 'by'];
 
@@ -158,7 +158,8 @@ const AFTER_VICTIM: readonly DetailStep[] = ['ofc', 'by'];
 function victimCorrected(turn: Turn, d: Draft, step: DetailStep, text: string): boolean {
   const m = AFTER_VICTIM.includes(step) && d.victim !== undefined ? I_MEANT.exec(text) : null;
   const victim = m ? text.slice(m[0].length).trim() : '';
-  if (!victim) return false;
+  // Only whom it happened to named ("my son is Brian", "mwanangu Brian"): "I mean Cpl Otieno" answers this question.
+  if (!victim || !KIN_NAMED.test(normalise(victim))) return false;
   d.victim = victim;
   turn.say('details.vic_changed', { victim });
   askDetail(turn, d, step);
@@ -188,11 +189,13 @@ function takeDetail(turn: Turn, d: Draft, step: DetailStep, text: string): void 
   switch (step) {
     case 'role': {
       const seen = WITNESS_FIRST.exec(normalise(text));
-      const role = roleTyped(normalise(text)) ?? (seen ? 'witness' : undefined);
+      // Not what was done to someone they name or to them too ("niliona polisi wakimpiga kaka yangu", "i was also beaten"), nor a video.
+  const witness = seen && !SEEN_NOT_WITNESS.test(normalise(text).slice(seen[0].length));
+  const role = roleTyped(normalise(text)) ?? (witness ? 'witness' : undefined);
       if (!role) return again(turn, d, step, 'details.use_buttons');
       d.role = role;
       // "I saw it, im a voter in the queue": who they were is for staff to read, kept in the story.
-      if (seen && normalise(text).slice(seen[0].length).replace(WITNESS_FILLER, '').trim()) addNewOrTell(turn, d, text);
+      if (witness && normalise(text).slice(seen[0].length).replace(WITNESS_FILLER, '').trim()) addNewOrTell(turn, d, text);
       return turn.advance(d);
     }
     case 'vic':
@@ -277,6 +280,12 @@ const ROLE_SAID: [RegExp, ReporterRole][] = [
  * there", which a victim says too; nor seen online or on air ("I saw it on facebook").
  */
 const WITNESS_FIRST = /^(?:i (?:just |only )?(?:saw|witnessed) (?:it|everything|what happened)(?: happen)?|i was (?:a |the )?witness|(?:mimi )?(?:niliona|nimeona|nilishuhudia|nimeshuhudia|nilikuwa shahidi|nikiwa shahidi))(?![\p{L}\p{N}])(?! (?:on|kwa|kwenye|in) (?:facebook|fb|whatsapp|twitter|tiktok|instagram|youtube|tv|radio|redio|the news|news|online|social media|mtandao\w*|mitandao\w*|simu|phone)\b)/u;
+/** Family and others named anywhere ("my son is Brian", "mwanangu Brian"). */
+const KIN_NAMED = new RegExp(String.raw`\b(?:${KIN})\b`);
+/** After "i saw": someone named it happened to, the reporter hurt too, or a video or post seen. */
+const SEEN_NOT_WITNESS = new RegExp(
+  String.raw`\b(?:${KIN}|my|his|her|happen to|beat|beaten|nilipigwa|wakimpiga|wakinipiga|alipigwa|pia|also|too|video|clip|status|picha|photo|post|online|group|whatsapp|facebook|fb|tiktok|twitter|youtube|tv|redio|radio|news|mtandao\w*|mitandao\w*)\b`,
+);
 /** Words after "nimeona" that add nothing ("tu", "yote", "kila kitu"). */
 const WITNESS_FILLER = /\b(?:tu|yote|kila kitu|likitokea|myself|only)\b/g;
 

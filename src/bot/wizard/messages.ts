@@ -436,7 +436,7 @@ function painSaid(turn: Turn, d: Draft, input: string): boolean {
 const TOLD_ALREADY = /^(?:(?:but|lakini|si|bro|boss) )?(?:i (?:already )?told you|i already (?:said|wrote)(?: (?:it|that|this))?|i ve (?:already )?(?:said|told you)(?: (?:it|that))?|same as (?:i said )?(?:above|before)|as i said(?: above| before)?|nimesha(?:sema|kwambia|kuambia|andika)|nishasema|nishakwambia|nishaandika|nimekwambia|nimesema|nilisema(?: hapo)? juu|nimeandika (?:hapo )?juu|kama nilivyosema)(?: (?:already|tayari|before|above|juu|hapo juu))?$/;
 
 /** "I said", "nimekuambia" said beside an answer (not alone, where `TOLD_ALREADY` reads them): no part of it. */
-const TOLD_BESIDE = /^(?:(?:but|lakini|si|bro|boss|like) )?(?:i said|i told you|nimekuambia|nimekwambia|nimesema)$/;
+const TOLD_BESIDE = /^(?:(?:but|lakini|si|bro|boss|like|as|kama) )?(?:i said|i told you|nimekuambia|nimekwambia|nimesema|nilivyosema|nilivyokuambia)$/;
 const toldYou = (words: readonly string[]): boolean => {
   const n = normalise(words.join(' '));
   return TOLD_ALREADY.test(n) || TOLD_BESIDE.test(n);
@@ -451,11 +451,19 @@ function withoutToldYou(d: Draft, input: string): string {
   // Alone ("I told you already", "same as i said above"), it is said so (`toldAlready`).
   if (!(asksWhereOrWhen(d) || isInjuryStep(d.step)) || words.length < 2 || words.length > 14 || toldYou(words)) return input;
   for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
-    if (toldYou(words.slice(0, k))) return words.slice(k).join(' ').replace(/^[\p{P}\s]+/u, '');
-    if (toldYou(words.slice(-k))) return words.slice(0, -k).join(' ').replace(/[\s,;:-]+$/u, '');
+    // Not "I said no to the bribe ..." (what they said), nor "near the church where i said" (the place's own words).
+    const rest = words.slice(k);
+    if (toldYou(words.slice(0, k)) && !SAID_WHAT.test(normalise(rest[0]))) return rest.join(' ').replace(/^[\p{P}\s]+/u, '');
+    const head = words.slice(0, -k);
+    if (toldYou(words.slice(-k)) && !CLAUSE_WORD.test(normalise(head[head.length - 1]))) return head.join(' ').replace(/[\s,;:-]+$/u, '');
   }
   return input;
 }
+
+/** What was said, after "I said" ("I said no to the bribe"): no answer follows. */
+const SAID_WHAT = /^(?:no|yes|hapana|ndio|ndiyo|that|to|kwamba|kuwa|nothing|sikuwa)$/;
+/** A clause's word before "i said" ("where i said"): part of the answer's own words. */
+const CLAUSE_WORD = /^(?:where|that|what|when|which|who|whom|ambapo|ambako|ambayo|ambaye|nilipo|tulipo)$/;
 
 /**
  * "I told you already", "nishasema" where the county, the place or the day is asked: the bot could not pick the answer

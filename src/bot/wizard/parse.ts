@@ -322,12 +322,14 @@ export function safeAsNo(text: string): string {
   if (!rest) return 'no danger';
   // "Hakuna hatari?? wanampiga sasa hivi" (the question echoed), "no one is in danger now but they will come back",
   // "... except my son who was taken": no plain no; read as typed (asked again, or the danger after it).
-  if (/^[^\p{L}\p{N}]*\?/u.test(text.slice(m.index + m[0].trimEnd().length)) || SAFE_BUT.test(normalise(rest))) return text;
+  // "I am not in danger, my son is": safe said of themselves, someone else named after.
+  const selfOnly = SELF_FIRST.test(normalise(m[0])) && SOMEONE_ELSE.test(normalise(rest));
+  if (/^[^\p{L}\p{N}]*\?/u.test(text.slice(m.index + m[0].trimEnd().length)) || SAFE_BUT.test(normalise(rest)) || selfOnly) return text;
   return `no, ${rest}`;
 }
 
-/** The one it happened to home again, said alone ("he is home now", "she's back home"). */
-const HOME_NOW = /^(?:he|she|they) (?:is|s|are|re) (?:back )?(?:at )?home(?: now| sasa| with us)?$/;
+/** The one it happened to home again, said alone ("he is home now", "she's back home"); never "they" (the police may be at the home). */
+const HOME_NOW = /^(?:he|she) (?:is|s) (?:back )?(?:at )?home(?: now| sasa| with us)?$/;
 
 /** After a safe said first, words that take it back or leave someone out ("but", "except", "for me", "myself"). */
 const SAFE_BUT = /\b(but|lakini|ila|except|isipokuwa|apart from|myself|for me|kwangu|mimi)\b/;
@@ -431,8 +433,15 @@ export function dangerLead(text: string): boolean | undefined {
   if (!lead) return undefined;
   // "Ndio lakini wameondoka", "yes he is fine now": a yes taken back, asked again.
   if (lead.yes) return NO_LEAD.has(lead.rest) || YES_TAKEN_BACK.test(lead.rest) || careAfterYes(text) ? undefined : true;
+  // "Im not in danger right now but my brother is", "we are fine, my son is not": safe said of themselves only.
+  if (SELF_FIRST.test(normalise(text)) && SOMEONE_ELSE.test(lead.rest)) return undefined;
   return dangerGoesOn(lead.rest) ? undefined : false;
 }
+
+/** Safe said of the reporter ("i am", "we are", "niko", "tuko") ... */
+const SELF_FIRST = /^(?:(?:no|hapana|la|nope)\s+)?(?:i am|im|i m|we are|we re|niko|tuko|mimi|sisi)\b/;
+/** ... and someone else after it, or a "but". */
+const SOMEONE_ELSE = /\b(?:but|lakini|ila|except|isipokuwa|my|our|mwanangu|wanangu|kaka|dada|mume|mke|bwana|mtoto|watoto|baba|mama|he|she|his|her|yeye|wao)\b/;
 
 /** A yes, then care already given and no danger going on (`CARE_GIVEN`): no answer to the danger question. */
 export function careAfterYes(text: string): boolean {
@@ -546,21 +555,32 @@ export function dangerToldFirst(text: string): boolean {
 
 /** Hiding or shut in, said in the first person and not as past ("niko nimejificha", "tumejifungia ndani", "we're locked inside"). */
 const HIDING_NOW = /(?<!\b(?:nilikuwa|tulikuwa|nikiwa|tukiwa) )\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b|\b(?:i am|im|i m|we are|we re) (?:still )?(?:hiding|locked inside|trapped inside)\b/;
+/** Hiding said with "now" just before it ("sasa nimejificha"): now, whatever day is told before it. */
+const HIDING_SAID_NOW = /\b(?:sasa|sasa hivi|now|right now) (?:niko |tuko |i am |we are )?(?:nimejificha|tumejificha|nimejifungia|tumejifungia|hiding)\b/;
 /** A threat to kill ("wataniua", "watanimaliza": will finish me, "they will kill us") ... */
-const KILL_THREAT = /\b(?:(?:wata|ata)(?:ni|tu|mu|wa)ua|(?:wata|ata)(?:ni|tu|m|wa)maliza|(?:wanataka|anataka|wanakuja|anakuja) ku(?:ni|tu|m|wa)(?:ua|maliza)|(?:will|going to|gonna|want to|wants to|coming to) kill (?:me|us|him|her|them))\b/;
-/** ... within the day. */
-const WITHIN_THE_DAY = /\b(?:tonight|today|now|usiku (?:huu|wa leo)|leo|sasa)\b/;
+const KILL = String.raw`(?:(?:wata|ata)(?:ni|tu|mu|wa)ua|(?:wata|ata)(?:ni|tu|m|wa)maliza|(?:wanataka|anataka|wanakuja|anakuja) ku(?:ni|tu|m|wa)(?:ua|maliza)|(?:will|going to|gonna|want to|wants to|coming to) kill (?:me|us|him|her|them))`;
+/** ... within the day, said with it: "wataniua leo usiku", "usiku huu watanimaliza", "they will kill us tonight". */
+const SOON = String.raw`(?:tonight|today|now|usiku (?:huu|wa leo)|leo|sasa)`;
+const KILL_SOON = new RegExp(String.raw`\b${KILL}(?: \w+){0,2} ${SOON}\b|\b${SOON}(?: \w+){0,2} ${KILL}\b`);
 /** An "if" beside it ("wataniua kama sitalipa", "if I report them"): a condition, not danger now ("kama saa nne" is "at about ten"). */
 const CONDITION = /\b(?:if|unless|iwapo|endapo|ikiwa|kama(?! saa\b))\b/;
+/** A day gone by named ("mwaka jana", "last month", "wiki iliyopita", "jana usiku"): what follows was then, not now. */
+const PAST_DAY = /\b(?:jana|juzi|yesterday|last (?:night|week|month|year)|mwaka (?:jana|uliopita)|mwezi (?:uliopita|jana)|wiki (?:iliyopita|jana)|ago|iliyopita|zilizopita)\b/;
+/** Out of it now, or unafraid: home again, far away, moved, fine, "not scared, I just want it recorded". */
+const OUT_OF_IT = /\b(?:niko sawa|tuko sawa|niko poa|tuko poa|niko fiti|i am fine|i m fine|im fine|we are fine|far away|moved away|tumehamia|nimehamia|tumerudi nyumbani|nimerudi nyumbani|back home|not scared|not afraid|siogopi|hatuogopi|just want it recorded)\b/;
 
 /**
  * Hiding now, or a threat to kill within the day ("wamesema watanimaliza usiku huu, niko nimejificha", "they said they will
- * kill us tonight"): danger said plainer than a cry, whatever is told as past beside it ("jana walinipiga, sasa nimejificha").
- * Asked "is someone in danger?" after it, they read as unheard. Not under a condition, nor with safe said, nor asked.
+ * kill us tonight"): danger said plainer than a cry ("jana walinipiga, sasa nimejificha": hiding said with "now"). Asked
+ * "is someone in danger?" after it, they read as unheard. Not under a condition, nor with safe or out of it said, nor
+ * asked; not with a day gone by told ("mwaka jana walisema watatuua", "jana usiku tumejificha"), nor, for a threat, a
+ * report meant ("I want to report police who said they will kill me, today I am at the station").
  */
 function hiddenOrHuntedNow(text: string, n: string): boolean {
-  if (text.includes('?') || CONDITION.test(n) || SAFE_SAID.test(n)) return false;
-  return HIDING_NOW.test(n) || (KILL_THREAT.test(n) && WITHIN_THE_DAY.test(n));
+  if (text.includes('?') || CONDITION.test(n) || SAFE_SAID.test(n) || OUT_OF_IT.test(n)) return false;
+  if (HIDING_SAID_NOW.test(n)) return true;
+  if (PAST_DAY.test(n)) return false;
+  return HIDING_NOW.test(n) || (KILL_SOON.test(n) && !/\b(?:report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n));
 }
 
 /**

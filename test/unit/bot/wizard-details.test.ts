@@ -588,8 +588,30 @@ describe('"sorry I meant ..." at the question after whom it happened to: that an
     expect(said(r)).toEqual(['details.vic_changed', 'details.ofc.ask']);
   });
 
+  // Found by a review: "I mean" before the officers' names is this question's answer; "to say" is no part of the victim.
+  it.each(['I mean Cpl Otieno 12345', 'I mean the one who beat him was Sgt Wafula', 'sorry, I meant: the officer is Cpl Otieno', 'namaanisha afisa Kiprono', 'i mean, sijui majina yao'])(
+    '%j keeps the victim and is the officers\' answer',
+    (words) => {
+      const r = type(at('ofc', { role: 'on_behalf', victim: 'my son Brian' }), words);
+      expect([words, r.state.draft?.victim, r.state.draft?.step]).toEqual([words, 'my son Brian', 'unit']);
+    },
+  );
+
+  it('"sorry i meant to say my son is ..." keeps what follows "to say"', () => {
+    expect(type(at('ofc', misread), 'sorry i meant to say my son is Brian Otieno').state.draft?.victim).toBe('my son is Brian Otieno');
+  });
+
   it('without the correction lead, or with no one named before, the answer is this question\'s as before', () => {
     expect(type(at('ofc', misread), 'Cpl Otieno 12345').state.draft?.officers?.names).toBeDefined();
     expect(type(at('ofc', { role: 'victim' }), 'sorry i meant Cpl Otieno').state.draft?.officers).toBeDefined();
   });
+});
+
+describe('"who did this happen to?": seeing what was done to someone, or a video of it, is no witness answer (found by a review)', () => {
+  it.each(['niliona polisi wakimpiga kaka yangu', 'i saw everything, they beat my son', 'I saw it happen to my neighbour', 'i saw it, i was also beaten', 'niliona, mimi pia nilipigwa', 'niliona video', 'nimeona clip', 'niliona kwa status', 'niliona kwa group ya whatsapp', 'i saw it in a video', 'i saw it online'])(
+    '%j: asked by its buttons, as before',
+    (words) => {
+      expect([words, type(at('role'), words).state.draft?.role]).toEqual([words, undefined]);
+    },
+  );
 });

@@ -5928,6 +5928,14 @@ describe('everyday ways of saying no one is in danger ("hakuna shida", "we are f
     },
   );
 
+  // Found by a review: safe said of oneself, someone else not ("but my brother is"); "they" may be the police at the home.
+  it.each(['im not in danger right now but my brother is', 'i am not in danger, my son is', 'we are fine but my son is not', 'im okay, my husband is not', 'they are home now', 'they re at home'])(
+    '%j is no "no"',
+    (words) => {
+      expect([words, type(at('danger', told), words).state.draft?.danger]).toEqual([words, undefined]);
+    },
+  );
+
   it('said with more after it, the no and the more kept ("hakuna shida sasa, he is home with us"); with a "but", asked again', () => {
     const more = type(at('danger', told), 'hakuna shida sasa, he is home with us');
     expect([more.state.draft?.danger, more.state.draft?.text]).toEqual([false, `${told.text}\nhe is home with us`]);
@@ -5954,6 +5962,13 @@ describe('"I told you", "nimesema" said beside the answer where the county, plac
     expect([words, r.state.draft]).toEqual([words, alone.state.draft]);
     expect([words, stepOf(r)]).toEqual([words, s === 'when' ? 'review' : 'when']);
     if (place) expect(r.state.draft?.place).toBe(place);
+  });
+
+  // Found by a review: "I said" that is part of what they say, or of the place's words.
+  it('"I said no to the bribe ...", "near the church where i said" are read as typed; "Kondele stage as i told you" is Kondele stage', () => {
+    expect(type(at('place'), 'I said no to the bribe at the Kondele roadblock').state.draft?.place).not.toBe('no to the bribe at the Kondele roadblock');
+    expect(type(at('place'), 'near the church where i said').state.draft?.place).not.toBe('near the church where');
+    expect(type(at('place'), 'Kondele stage as i told you').state.draft?.place).toBe('Kondele stage');
   });
 
   it('the story keeps "I told the OCS" as it is, and "I told you" alone is still said to be in the story', () => {

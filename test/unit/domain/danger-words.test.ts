@@ -85,6 +85,17 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     'They lynched a thief last year',
     'Wanapigwa picha na waandishi',
     'Tunafukuzwa kazi',
+    // Found by a review: phoned, opposed, conned, ruined by bribes or taxes, fenced, evicted, hawkers chased, a bribe to come.
+    'anapigwa simu na OCS kila siku',
+    'tunapigwa vita na wapinzani',
+    'tunapigwa na hawa wasee 2k kila wiki',
+    'hawa polisi watanimaliza na hongo zao',
+    'hawa kanjo wanatuua na ushuru',
+    'polisi wamezingira shamba kwa waya',
+    'tunafukuzwa kwa nyumba na landlord',
+    'wachuuzi wanafukuzwa na kanjo sokoni',
+    'the officer said they will come back today for the bribe',
+    'yesterday the mob was about to lynch him but police rescued him',
   ])('not %j', (text) => {
     expect(saysDangerNow(text)).toBe(false);
   });
