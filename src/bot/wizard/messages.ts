@@ -609,16 +609,23 @@ function countyAhead(turn: Turn, d: Draft, input: string): boolean {
 }
 
 /** A correction's lead ("hapana", "sorry", "actually", "haikuwa ..."): what follows changes an answer. */
-const CORRECTING = /^(?:no|nope|hapana|la|sorry|samahani|pole|actually|kumbe|wait|ngoja|oops|not|sio|si|haikuwa|it wasn t|it was not|i mean|nilimaanisha)\b/;
+const CORRECTING = /^(?:(?:oh|ooh|o|eh|aah) )?(?:no|nope|hapana|la|sorry|samahani|pole|actually|kumbe|wait|ngoja|oops|not|sio|si|haikuwa|it wasn t|it was not|i mean|nilimaanisha|nimekosea|i made a mistake|my mistake|correction)\b/;
+/** A day said not to be the one ("it was yesterday, not today", "si leo, ni jana"). */
+const NOT_THAT_DAY = /\b(?:not|sio|si|siyo) (?:today|leo|yesterday|jana|juzi)\b/;
+/** A correction's lead, never a bare no: at the danger question a no is its own answer (`dayWithNo` reads a day with it). */
+const SORRY_FIRST = /^(?:(?:oh|ooh|o|eh|aah) )?(?:sorry|samahani|pole|oops|nimekosea|i made a mistake|my mistake|correction)\b/;
 
 /**
  * "Hapana haikuwa leo, ilikuwa juzi jioni", "sorry it was not today, it was yesterday" after a day was kept early, at a
  * question before the day's: the day changed (`readCorrection`) and said, the question asked again. It went into the
- * story, and the day first kept was sent. Not at the story question (its words are the story) nor the danger one (`dayWithNo`).
+ * story, and the day first kept was sent. Not at the story question (its words are the story); at the danger one only after a
+ * sorry (a no there is its answer, read with its day by `dayWithNo`).
  */
 function dayCorrectedEarly(turn: Turn, d: Draft, input: string): boolean {
-  const early = STEPS.indexOf(d.step) < STEPS.indexOf('when') && d.step !== 'desc' && d.step !== 'danger';
-  if (d.editing || d.when === undefined || !early || !CORRECTING.test(normalise(input))) return false;
+  const early = STEPS.indexOf(d.step) < STEPS.indexOf('when') && d.step !== 'desc';
+  const n = normalise(input);
+  const correcting = d.step === 'danger' ? SORRY_FIRST.test(n) || (NOT_THAT_DAY.test(n) && !answerLead(input)) : CORRECTING.test(n) || NOT_THAT_DAY.test(n);
+  if (d.editing || d.when === undefined || !early || !correcting) return false;
   const fix = readCorrection(input, d, turn.now);
   const day = fix?.part === 'when' ? fix.when : undefined;
   if (!day) return false;

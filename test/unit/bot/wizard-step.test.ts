@@ -5899,6 +5899,17 @@ describe('a day kept early, then corrected before the day question ("hapana haik
     expect([stepOf(r), r.state.draft?.incidentAt, r.state.draft?.timeOfDay, r.state.draft?.text]).toEqual([s, day, time, before.draft?.text]);
   });
 
+  // Found by a review: more ways of correcting; at the danger question, a sorry (never a bare no, the danger's own answer).
+  it.each(['it was yesterday, not today', 'i made a mistake it was yesterday', 'nimekosea ilikuwa jana', 'ooh sorry ilikuwa jana', 'sorry it was not today, it was yesterday'])(
+    '%j corrects the day kept, at the category and the danger questions',
+    (words) => {
+      for (const [s, extra] of [['cat', { category: undefined }], ['danger', { category: 'p_force', danger: undefined }]] as const) {
+        const r = type(kept(s, extra), words);
+        expect([words, s, r.state.draft?.incidentAt, r.state.draft?.danger]).toEqual([words, s, TODAY_EAT - DAY, undefined]);
+      }
+    },
+  );
+
   it('no correction word, or no day kept, or the day question already passed: as before', () => {
     // "Ilikuwa jana" with no "no" or "sorry": may be the story's own day, kept as typed.
     expect(said(type(kept('hurt', { category: 'p_force', danger: false }), 'ilikuwa jana walikuja tena'))[0]).not.toBe('when.kept_early');
