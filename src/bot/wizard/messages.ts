@@ -1174,6 +1174,12 @@ function atReview(turn: Turn, d: Draft, input: string): void {
   return turn.show();
 }
 
+/** A county or a town of one as the first one to three words ("Kisumu, Kondele", "Homa Bay juzi"). */
+function countyFirst(input: string): boolean {
+  const words = input.trim().split(/\s+/);
+  return [3, 2, 1].some((k) => words.length >= k && matchCounty(words.slice(0, k).join(' ').replace(/[,.;:]+$/u, '')).kind === 'exact');
+}
+
 /**
  * "Nairobi last night", "Kisumu leo asubuhi", "Kayole jana": the county (or a town of one) and when, in one answer. It
  * was only offered to tap ("Did it happen in Nairobi City?"), and the day was lost and asked again later.
@@ -1194,13 +1200,19 @@ function countyThenDay(turn: Turn, d: Draft, input: string): boolean {
   return false;
 }
 
-/** A yes, "ni", "it was" before a county's name ("ndio kisumu", "ni Kisumu", "yes nairobi", "ndiyo, ilikuwa Nakuru"). */
-const COUNTY_LEAD = /^(?:(?:ndio|ndiyo|ndo|yes|yeah|yah|ee|eeh|ni|ilikuwa|ilikua|it was|it s|its|it's|it’s)[\s,.!:;-]+)+(?=\p{L})/iu;
+/**
+ * A yes, "ni", "it was", "iko", "nilikuwa" before a county's name ("ndio kisumu", "ni Kisumu, Kondele"), or a yes after it
+ * ("kisumu ndio"). Not "in", "pale", "kwa" ("in Nakuru", "pale Eldoret"): a place led into names the town as much as its
+ * county, which is offered to tap, and where in the town asked.
+ */
+const COUNTY_LEAD = /^(?:(?:ndio|ndiyo|ndo|yes|yeah|yah|ee|eeh|ni|ilikuwa|ilikua|it was|it s|its|it's|it’s|iko|nilikuwa|tulikuwa)[\s,.!:;-]+)+(?=\p{L})(?!(?:in|kwa|pale|huko|kule|katika|at)\b)/iu;
+const COUNTY_YES_AFTER = /[\s,.!]+(?:ndio|ndiyo|yes)[\s.!]*$/iu;
 
 function onCountyText(turn: Turn, d: Draft, input: string): void {
-  // "Ndio kisumu", "ni Kisumu": the county as typed alone; it was only offered to tap, and asked again.
-  const led = COUNTY_LEAD.test(input) ? matchCounty(input.replace(COUNTY_LEAD, '')) : undefined;
-  const m = led?.kind === 'exact' ? led : matchCounty(input);
+  // "Ndio kisumu", "ni Kisumu, Kondele": read as typed without the lead; it was only offered to tap, and asked again.
+  const bare = input.replace(COUNTY_LEAD, '').replace(COUNTY_YES_AFTER, '');
+  if (bare !== input && bare.trim() && countyFirst(bare)) return onCountyText(turn, d, bare);
+  const m = matchCounty(input);
   // A well-known town ("Kitengela") is taken as its county at once, as a county's name is: each
   // lies in one county only, so a tap to confirm would add a step without making the county surer;
   // the place question then names both ("Kitengela is in Kajiado. Where in Kitengela exactly?"),

@@ -6002,6 +6002,17 @@ describe('the county typed with a yes or "ni" before it ("ndio kisumu", "ni kisu
   it('a yes before what is no county stays as before', () => {
     expect(type(at('county'), 'ndio sijui').state.draft?.county).toBeUndefined();
   });
+
+  // Found by a review: other leads, and the county with more after it, read as without the lead.
+  it.each(['iko Nakuru', 'nilikuwa nakuru', 'nakuru ndio'])('%j is the county', (words) => {
+    expect([words, type(at('county'), words).state.draft?.county]).toEqual([words, 32]);
+  });
+
+  it('"ni Kisumu, Kondele" and "ni Kisumu juzi" are read as "Kisumu, Kondele" and "Kisumu juzi" are', () => {
+    for (const [led, bare] of [['ni Kisumu, Kondele', 'Kisumu, Kondele'], ['ni Kisumu juzi', 'Kisumu juzi']]) {
+      expect([led, type(at('county'), led).state.draft]).toEqual([led, type(at('county'), bare).state.draft]);
+    }
+  });
 });
 
 describe('a yes at the danger question followed by care already given ("yes my cousin, he was treated at kitengela hospital")', () => {
