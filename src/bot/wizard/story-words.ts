@@ -237,7 +237,9 @@ export function toldWithAnswer(input: string, answer: boolean): boolean {
     if (readWord(head) !== (answer ? 'yes' : 'no') && dangerAnswer(head) !== answer) continue;
     const rest = words.slice(k).join(' ');
     const n = normalise(rest);
-    if (!dangerPart(rest) || dangerAnswer(rest) !== undefined) return false;
+    // One word after a no can tell it too ("hapana, ameachiliwa": released; "no, amerudi": he is back).
+    const oneWord = !answer && !n.includes(' ') && (tellsAnAct(n) || (STATE_VERB.test(n) && !NOT_UNDERSTOOD.has(n)));
+    if (!(dangerPart(rest) || oneWord) || dangerAnswer(rest) !== undefined) return false;
     return answer ? tellsAnAct(n) : !SAFE_WORDS.test(n) || tellsAnAct(n);
   }
   return false;

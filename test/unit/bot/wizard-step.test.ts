@@ -6048,3 +6048,20 @@ describe('shorter wishes to stay unknown ("sitaki jina langu"), and fears of bei
     expect(r.state.draft?.anonymous).toBe(true);
   });
 });
+
+describe('a no at the danger question with one word of what happened ("hakuna shida, ameachiliwa")', () => {
+  const told = { text: 'Polisi walimkamata kaka yangu jana', category: 'p_arrest' as const, danger: undefined };
+  it.each([
+    ['hakuna shida, ameachiliwa', 'ameachiliwa'],
+    ['hapana, ameachiliwa', 'ameachiliwa'],
+    ['hapana hakuna mtu hatarini sasa, ameachiliwa', 'ameachiliwa'],
+    ['no, amerudi', 'amerudi'],
+  ])('%j: the no, and %j kept for staff (it was lost)', (words, kept) => {
+    const r = type(at('danger', told), words);
+    expect([words, r.state.draft?.danger, r.state.draft?.text]).toEqual([words, false, `${told.text}\n${kept}`]);
+  });
+
+  it('"hapana, sawa" or "no, asante" keeps nothing', () => {
+    for (const words of ['hapana, sawa', 'no, asante', 'hapana, sijui']) expect([words, type(at('danger', told), words).state.draft?.text]).toEqual([words, told.text]);
+  });
+});
