@@ -32,7 +32,9 @@ export function parseIncidentDate(input: string, now: Date, saidBefore?: string)
   // "Mwezi uliopita" answered first, then "tarehe 5": the 5th of last month, not of this one.
   // "Wiki iliyopita", then "Jumanne": last week's Tuesday, not the latest one.
   const said = (re: RegExp) => saidBefore !== undefined && re.test(saidBefore);
-  const before = { lastMonth: inline || said(LAST_MONTH), lastWeek: said(LAST_WEEK), weeksBack: weeksAgo(saidBefore) };
+  // "The week before last" names last week's words too: the count wins.
+  const weeksBack = weeksAgo(saidBefore);
+  const before = { lastMonth: inline || said(LAST_MONTH), lastWeek: said(LAST_WEEK) && weeksBack === undefined, weeksBack };
   const parsed = parseDay(day, now, before);
   return !parsed.ok && dayAlone ? parseDay(dayAlone, now, before) : parsed;
 }
@@ -71,16 +73,36 @@ const DAY_LEAD = /^(?:(?:mnamo|on(?:\s+the)?|siku\s+ya|tarehe)\s+){1,3}/i;
  */
 type SaidBefore = { lastMonth: boolean; lastWeek: boolean; weeksBack?: number };
 
-/** "Two weeks ago", "2 weeks back", "wiki mbili zilizopita", "wiki 2 zilizopita": weeks counted back, two to four. */
-const WEEKS_AGO = /\b(?:(\d|two|three|four) weeks? (?:ago|back)|wiki (\d|mbili|tatu|nne) (?:zilizopita|ziliopita|zilopita|iliyopita|nyuma))\b/i;
-const WEEK_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, mbili: 2, tatu: 3, nne: 4 };
+/**
+ * "Two weeks ago", "2 weeks (back)", "a couple of weeks ago", "the week before last", "wiki mbili zilizopita", "wiki 2
+ * zilizopita": weeks counted back, two to four.
+ */
+const WEEKS_AGO_WORDS = String.raw`(?:(\d|two|three|four|a couple of|couple of) weeks?(?: (?:ago|back))?|wiki (\d|mbili|tatu|nne) (?:zilizopita|ziliopita|zilopita|iliyopita|nyuma)|(?:the )?(week before last))`;
+const WEEKS_AGO = new RegExp(String.raw`\b${WEEKS_AGO_WORDS}\b`, 'i');
+/** A day said with them, either way round: "two weeks ago on Tuesday", "jumanne wiki mbili zilizopita". */
+const WEEKS_AGO_DAY = new RegExp(String.raw`^${WEEKS_AGO_WORDS},? (?:on )?(.+)$|^(.+?),? (?:(?:of|ya) )?${WEEKS_AGO_WORDS}$`, 'i');
+const WEEK_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, mbili: 2, tatu: 3, nne: 4, 'a couple of': 2, 'couple of': 2, 'week before last': 2 };
 
 /** The weeks counted back in what was said before the day ("wiki mbili zilizopita": 2), when two to four. */
 function weeksAgo(said: string | undefined): number | undefined {
   const m = said === undefined ? null : WEEKS_AGO.exec(said);
-  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
+  return m ? weeksIn(m.slice(1, 4)) : undefined;
+}
+
+/** The count of the first group that matched ("mbili", "2", "week before last"), when two to four. */
+function weeksIn(groups: readonly (string | undefined)[]): number | undefined {
+  const word = groups.find((g) => g !== undefined)?.toLowerCase();
   const n = word === undefined ? undefined : (WEEK_COUNTS[word] ?? Number(word));
   return n !== undefined && n >= 2 && n <= 4 ? n : undefined;
+}
+
+/** "Two weeks ago on Tuesday", "jumanne wiki mbili zilizopita": that day of the week, as after "which day?" (`weeksAgo`). */
+function weekdayWeeksAgo(t: string, now: Date): Date | undefined {
+  const m = WEEKS_AGO_DAY.exec(t);
+  if (!m) return undefined;
+  const day = m[4] ?? m[5];
+  const weeksBack = weeksIn(m[4] !== undefined ? m.slice(1, 4) : m.slice(6, 9));
+  return day && weeksBack ? lastWeekday(day, now, { weeksBack }) : undefined;
 }
 
 /** "It was on 5th", "ilikuwa tarehe 5": said before the day as the answer's own lead, no part of the day. */
@@ -89,7 +111,7 @@ const ANSWER_LEAD = /^(?:it\s+was|it['’]?s|was|ilikuwa|ilikua)\s+(?=\S)/i;
 function parseDay(typed: string, now: Date, { lastMonth, ...week }: SaidBefore): ParsedDate {
   const s = typed.trim().replace(ANSWER_LEAD, '');
   const bare = s.replace(DAY_LEAD, '');
-  const weekday = lastWeekday(bare, now, week);
+  const weekday = weekdayWeeksAgo(bare.toLowerCase().replace(/[.!?]/g, '').trim(), now) ?? lastWeekday(bare, now, week);
   // "Friday this week" typed on a Wednesday is a day still to come: in the future, said so.
   if (weekday) return inRange(weekday, now);
   const ago = daysAgo(bare, now);

@@ -685,7 +685,7 @@ export function estateWithCounty(input: string): { county: County; estate: strin
 }
 
 /** "Last week", "mwezi uliopita", "the other day", "two weeks ago": a time, not a day; the day is asked for. */
-export const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku|(the )?other day|a few days|few days|(\d|two|three|four|a couple of|couple of) weeks?)\b/;
+export const VAGUE_WHEN = /^(last|this|wiki|mwezi|week|month|juma|mwaka|year|majuzi|juzi juzi|hivi karibuni|karibuni|recently|siku|(the )?other day|a few days|few days|(\d|two|three|four|a couple of|couple of) weeks?|the week before last)\b/;
 
 /**
  * Words that are plainly a place and nothing else: led into ("at Globe roundabout"), or beginning

@@ -4067,7 +4067,7 @@ describe('a day in words at the date question', () => {
     const r = type(type(at('when'), 'wiki iliyopita').state, 'Jumanne');
     expect([said(r), r.state.draft?.incidentAt]).toEqual([['review'], tuesday]);
     // After "two weeks ago", "wiki mbili zilizopita": the week before last (it was the latest Tuesday, the 24th).
-    for (const words of ['two weeks ago', 'wiki mbili zilizopita']) {
+    for (const words of ['two weeks ago', 'wiki mbili zilizopita', 'the week before last', 'a couple of weeks ago']) {
       const asked = type(at('when'), words);
       expect([words, said(asked)]).toEqual([words, ['when.which_day', 'when.ask']]);
       expect([words, type(asked.state, 'Jumanne nadhani').state.draft?.incidentAt]).toEqual([words, tuesday - 7 * DAY]);

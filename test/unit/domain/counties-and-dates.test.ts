@@ -268,6 +268,13 @@ describe('incident dates', () => {
     }
     expect(parseIncidentDate('monday', new Date('2026-12-07T12:00:00Z'), 'wiki mbili zilizopita')).toEqual(day('2026-11-22'));
     expect(parseIncidentDate('tuesday', wed, 'three weeks ago')).toEqual(day('2026-07-20'));
+    // Other ways of saying it, and the day said with it in one message.
+    for (const said of ['week before last', 'the week before last', 'a couple of weeks ago', '2 weeks']) {
+      expect([said, parseIncidentDate('Jumanne', wed, said)]).toEqual([said, day('2026-07-27')]);
+    }
+    for (const typed of ['two weeks ago on tuesday', 'tuesday two weeks ago', 'wiki mbili zilizopita jumanne', 'jumanne wiki mbili zilizopita', 'Tuesday, the week before last']) {
+      expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, day('2026-07-27')]);
+    }
   });
 
   it('reads a day of this week as that day of the Monday-Sunday week; one still to come is the one just past, "next" one in the future', () => {
