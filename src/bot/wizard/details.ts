@@ -184,20 +184,26 @@ function plateAhead(turn: Turn, d: Draft, step: DetailStep, text: string): boole
   return true;
 }
 
+/** Whom it happened to, typed: a choice's words, or seen first with more ("i saw it, im a voter in the queue"). */
+function takeRole(turn: Turn, d: Draft, text: string): void {
+  const n = normalise(text);
+  const seen = WITNESS_FIRST.exec(n);
+  // Not what was done to someone they name or to them too ("niliona polisi wakimpiga kaka yangu", "i was also beaten"), nor a video.
+  const after = seen ? n.slice(seen[0].length) : '';
+  const witness = seen !== null && !SEEN_NOT_WITNESS.test(after);
+  const role = roleTyped(n) ?? (witness ? 'witness' : undefined);
+  if (!role) return again(turn, d, 'role', 'details.use_buttons');
+  d.role = role;
+  // "I saw it, im a voter in the queue": who they were is for staff to read, kept in the story.
+  if (witness && after.replace(WITNESS_FILLER, '').trim()) addNewOrTell(turn, d, text);
+  return turn.advance(d);
+}
+
 /** A checked answer to a detail question, kept where its question puts it. */
 function takeDetail(turn: Turn, d: Draft, step: DetailStep, text: string): void {
   switch (step) {
-    case 'role': {
-      const seen = WITNESS_FIRST.exec(normalise(text));
-      // Not what was done to someone they name or to them too ("niliona polisi wakimpiga kaka yangu", "i was also beaten"), nor a video.
-  const witness = seen && !SEEN_NOT_WITNESS.test(normalise(text).slice(seen[0].length));
-  const role = roleTyped(normalise(text)) ?? (witness ? 'witness' : undefined);
-      if (!role) return again(turn, d, step, 'details.use_buttons');
-      d.role = role;
-      // "I saw it, im a voter in the queue": who they were is for staff to read, kept in the story.
-      if (witness && normalise(text).slice(seen[0].length).replace(WITNESS_FILLER, '').trim()) addNewOrTell(turn, d, text);
-      return turn.advance(d);
-    }
+    case 'role':
+      return takeRole(turn, d, text);
     case 'vic':
       d.victim = text;
       return turn.advance(d);

@@ -118,13 +118,9 @@ export function onInjuryText(turn: Turn, d: Draft, step: InjuryStep, input: stri
     keepWords(input);
     return bloodTold(input) ? setHurt(turn, d, 'hurt') : skip(turn, d, step);
   }
-  // "No he didnt beat me, just touching", "hakuniumiza mwili ila alinishika vibaya": no one hurt, what was done kept for staff.
-  if (step === 'hurt' && harmNotDone(input)) {
-    keepWords(input);
-    return setHurt(turn, d, 'none');
-  }
   // "His wife was also beaten": the yes, and who it was kept in the story (it was the story alone, the question asked again).
-  const told = step === 'hurt' ? hurtTold(input, asksAboutOthers(d.category)) : undefined;
+  // "No he didnt beat me, just touching", "hakuniumiza mwili ila alinishika vibaya": no one hurt, what was done kept for staff.
+  const told = step !== 'hurt' ? undefined : harmNotDone(input) ? 'none' : hurtTold(input, asksAboutOthers(d.category));
   if (told) {
     keepWords(input);
     return setHurt(turn, d, told);
