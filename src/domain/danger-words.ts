@@ -23,7 +23,13 @@ const FAMILY = 'brothers?|sisters?|sons?|daughters?|husband|wife|child|children|
 /** Where they are, outside: the house, its door or gate, the homestead ("nje ya nyumba yangu", "nje ya geti"). */
 const AT_HOME = '(?:nyumba|nyumbani|mlango|geti|gate|boma|kwetu|kwangu|chumba|compound|ploti|plot)';
 /** "Na hongo zao", "na ushuru": ruined by money taken, no life at risk ("watanimaliza na hongo zao", "wanatuua na ushuru"). */
-const NOT_BY_MONEY = String.raw`(?! (?:na|kwa) (?:hongo|ushuru|kodi|bei|madeni|faini|pesa|rushwa|bribes?|taxes|prices)\b)`;
+const NOT_BY_MONEY = String.raw`(?! (?:na|kwa) (?:(?:hizi|hii|hizo|zao|zenu) )?(?:hongo|ushuru|kodi|bei|madeni|faini|pesa|rushwa|kura|bribes?|taxes|prices)\b)(?! (?:kiuchumi|economically)\b)`;
+/**
+ * What goes on every day or went on before ("kila siku", "every day", "kila maandamano", "walikuwa wanapigwa", "mwaka
+ * jana", "jana ... tulitoka salama"), or ended well ("but police rescued him"): said of the newer phrases below, no danger now.
+ */
+const NOT_NOW_AFTER = String.raw`(?!.*\b(?:kila|every|daily|jana|yesterday|salama|rescued|waliokoa|aliokolewa|tomorrow|kesho|next week)\b)`;
+const NOT_PAST_BEFORE = String.raw`(?<!\b(?:walikuwa|alikuwa|tulikuwa|nilikuwa|was|were) )`;
 const PHRASES = [
   // English: a cry for help, they are here, it is happening, a threat to life.
   String.raw`^ ?(?:help|sos|saidia|msada)(?: ?help)* ?$`,
@@ -61,9 +67,9 @@ const PHRASES = [
   String.raw`\b(?:man|woman|boy|girl|child|someone|somebody|person|one|people|son|daughter|brother|sister|husband|wife|father|mother|he|she|they|i|we) (?:is|are|am) (?:still )?bleeding\b`,
   String.raw`\b(?:will|going to|gonna|want to) kill (?:me|us|him|her)\b`,
   // A crowd about to lynch someone ("wants to lynch him"), not a lynching told as past.
-  String.raw`(?<!\b(?:was|were) )\b(?:want|wants|wanting|trying|going|about|threatening) to lynch\b|\b(?:is|are) (?:lynching|about to lynch)\b`,
+  String.raw`${NOT_PAST_BEFORE}\b(?:want|wants|wanting|trying|going|about|threatening) to lynch\b${NOT_NOW_AFTER}|\b(?:is|are) (?:lynching|about to lynch)\b${NOT_NOW_AFTER}`,
   // "They'll come back tonight for us": told they will return, within the day or for them.
-  String.raw`\bthey(?: ll| will|ll) come back (?:tonight|for (?:us|me|him|her))\b`,
+  String.raw`\bthey(?: ll| will|ll) come back (?:tonight|now|for (?:us|me|him|her) tonight)\b`,
   // "Threatened to kill us", "is threatening to kill us": a threat to life, as "they will kill us" is.
   String.raw`\bthreat(?:en|ens|ened|ening) to (?:kill|shoot|burn) (?:me|us|him|her|them|my|our)\b`,
   // A threat to burn people or their homes ("they will burn our houses tonight"); not a house burnt already.
@@ -93,7 +99,7 @@ const PHRASES = [
   // is Sheng for "double-crossed me".
   String.raw`\bwamezunguka ${AT_HOME}\b(?! kwa\b)|(?<!walikuwa )\bwanagonga (?:mlango|geti|gate|dirisha)\b(?! kwa (?:mlango|geti|nyumba)\b)`,
   // "Watanimaliza" (they will finish me off): "kumaliza" with a person is to kill; not "watamaliza kazi".
-  String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b|\b(?:wata|ata)(?:ni|tu|m|wa)maliza\b${NOT_BY_MONEY}`,
+  String.raw`\b(?:wataniua|watatuua|watamuua|watawaua|ataniua|atatuua|atamuua)\b|\b(?:wata|ata)(?:ni|tu|m|wa)maliza\b${NOT_BY_MONEY}${NOT_NOW_AFTER}`,
   // "Watatuchoma (nyumba)", "watachoma nyumba zetu": they will burn us, our houses; not "watachoma mahindi",
   // nor "atamchoma sindano" (kuchoma sindano: to give an injection).
   String.raw`\b(?:${WILL_BURN_SW})\b`,
@@ -102,9 +108,9 @@ const PHRASES = [
   String.raw`\b(?:wanataka|anataka) ku(?:ni|tu|m|mu|mw|wa)(?:ua|maliza)\b`,
   // Killing them now ("wanamuua", "wanatuua"), or being chased or beaten now ("tunafukuzwa na wahuni", "anapigwa"); not
   // sacked or expelled ("tunafukuzwa kazi, shule"), photographed ("wanapigwa picha") or fined.
-  String.raw`\b(?:wana|ana)(?:ni|tu|mu|wa)ua\b${NOT_BY_MONEY}|\b(?:nina|tuna|ana|wana)(?:fukuzwa|pigwa|shambuliwa|kimbizwa|vamiwa|chapwa|uawa)\b(?=(?: \w+){0,3}? (?:sasa|now)\b| na (?:wahuni|goons|polisi|askari|vijana|watu|wanaume|makarao|karao|majambazi|wafuasi)\b)`,
+  String.raw`\b(?:wana|ana)(?:ni|tu|mu|wa)ua\b${NOT_BY_MONEY}${NOT_NOW_AFTER}|${NOT_PAST_BEFORE}\b(?:nina|tuna|ana|wana)(?:fukuzwa|pigwa|shambuliwa|kimbizwa|vamiwa|chapwa|uawa)\b(?=(?: \w+){0,3}? (?:sasa|now)\b| na (?:wahuni|goons|polisi|askari(?! wa kaunti)|vijana|watu|wanaume|makarao|karao|majambazi|wafuasi)\b)${NOT_NOW_AFTER}`,
   // Surrounded, a home or a place people are in ("wamezingira kituo na mapanga"); not land fenced ("wamezingira shamba kwa waya").
-  String.raw`\bwame(?:ni|tu|m|wa)?zingira (?:nyumba|kituo|shule|kanisa|msikiti|boma|compound|ploti|plot|estate|mtaa|ofisi|gari|hospitali|ukumbi|hall)\b`,
+  String.raw`\bwame(?:ni|tu|m|wa)?zingira (?:nyumba|kituo|shule|kanisa|msikiti|boma|compound|ploti|plot|estate|mtaa|ofisi|gari|hospitali|ukumbi|hall)\b${NOT_NOW_AFTER}`,
   String.raw`\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b`,
 ];
 const DANGER_NOW = new RegExp(PHRASES.join('|'));

@@ -78,7 +78,8 @@ type SaidBefore = { lastMonth: boolean; lastWeek: boolean; weeksBack?: number };
  * zilizopita": weeks counted back, two to four.
  */
 const WEEKS_AGO_WORDS = String.raw`(?:(\d|two|three|four|a couple of|couple of) weeks?(?: (?:ago|back))?|wiki (\d|mbili|tatu|nne) (?:zilizopita|ziliopita|zilopita|iliyopita|nyuma)|(?:the )?(week before last))`;
-const WEEKS_AGO = new RegExp(String.raw`\b${WEEKS_AGO_WORDS}\b`, 'i');
+/** Not "not two weeks ago" ("last week, not two weeks ago"). */
+const WEEKS_AGO = new RegExp(String.raw`(?<!\b(?:not|sio|si|siyo) )\b${WEEKS_AGO_WORDS}\b`, 'i');
 /** A day said with them, either way round: "two weeks ago on Tuesday", "jumanne wiki mbili zilizopita". */
 const WEEKS_AGO_DAY = new RegExp(String.raw`^${WEEKS_AGO_WORDS},? (?:on )?(.+)$|^(.+?),? (?:(?:of|ya) )?${WEEKS_AGO_WORDS}$`, 'i');
 const WEEK_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, mbili: 2, tatu: 3, nne: 4, 'a couple of': 2, 'couple of': 2, 'week before last': 2 };

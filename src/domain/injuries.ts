@@ -260,10 +260,12 @@ export function harmNotDone(text: string): boolean {
   const m = HARM_NOT_DONE.exec(n);
   if (!m || text.length > 200) return false;
   const rest = n.slice(m[0].length);
-  return !HURT.test(rest) && !BEATEN.test(rest) && !SHOT_OR_CUT.test(rest);
+  return !HURT.test(rest) && !BEATEN.test(rest) && !HARM_AFTER.test(rest) && !NOT_MUCH.test(rest);
 }
-/** Shot, stabbed or cut, told after a denial ("but he shot me", "alinidunga kisu"). */
-const SHOT_OR_CUT = /\b(?:shot|stabbed|cut|slashed|risasi|kisu|\w*dunga|\w*kata)\b/;
+/** Harm told after a denial ("but my husband was beaten badly", "he shot me", "walinirushia teargas nikazimia"). */
+const HARM_AFTER = /\b(?:shot|stabbed|cut|slashed|beaten|beat|injur\w*|risasi|kisu|teargas|\w*dunga|\w*kata|\w*pigwa|\w*zimia|\w*umia|\w*umizwa)\b/;
+/** Not much, not badly ("he didnt hurt me much", "hakuniumiza sana"): hurt a little. */
+const NOT_MUCH = /^ ?(?:much|badly|bad|seriously|that much|too much|sana|vibaya|mno)\b/;
 
 /**
  * The hurt denied and no one else's told ("he wasn't hurt"); "sikuumia lakini kaka yangu aliumia",

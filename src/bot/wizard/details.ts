@@ -159,7 +159,7 @@ function victimCorrected(turn: Turn, d: Draft, step: DetailStep, text: string): 
   const m = AFTER_VICTIM.includes(step) && d.victim !== undefined ? I_MEANT.exec(text) : null;
   const victim = m ? text.slice(m[0].length).trim() : '';
   // Only whom it happened to named ("my son is Brian", "mwanangu Brian"): "I mean Cpl Otieno" answers this question.
-  if (!victim || !KIN_NAMED.test(normalise(victim))) return false;
+  if (!victim || !KIN_NAMED.test(normalise(victim)) || OFFICER_NAMED.test(normalise(victim))) return false;
   d.victim = victim;
   turn.say('details.vic_changed', { victim });
   askDetail(turn, d, step);
@@ -286,6 +286,8 @@ const ROLE_SAID: [RegExp, ReporterRole][] = [
  * there", which a victim says too; nor seen online or on air ("I saw it on facebook").
  */
 const WITNESS_FIRST = /^(?:i (?:just |only )?(?:saw|witnessed) (?:it|everything|what happened)(?: happen)?|i was (?:a |the )?witness|(?:mimi )?(?:niliona|nimeona|nilishuhudia|nimeshuhudia|nilikuwa shahidi|nikiwa shahidi))(?![\p{L}\p{N}])(?! (?:on|kwa|kwenye|in) (?:facebook|fb|whatsapp|twitter|tiktok|instagram|youtube|tv|radio|redio|the news|news|online|social media|mtandao\w*|mitandao\w*|simu|phone)\b)/u;
+/** An officer named ("Koplo Otieno", "the one who beat my son", "aliyempiga"): the officers' answer, whoever else is named. */
+const OFFICER_NAMED = /\b(?:cpl|corporal|koplo|sgt|sergeant|sajini|inspector|inspekta|constable|konstebo|afisa|ocs|ocpd|the one who|aliyempiga|aliyenipiga|waliompiga)\b|\bthe officer (?:is|was)\b/;
 /** Family and others named anywhere ("my son is Brian", "mwanangu Brian"). */
 const KIN_NAMED = new RegExp(String.raw`\b(?:${KIN})\b`);
 /** After "i saw": someone named it happened to, the reporter hurt too, or a video or post seen. */

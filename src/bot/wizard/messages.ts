@@ -1211,7 +1211,9 @@ const COUNTY_YES_AFTER = /[\s,.!]+(?:ndio|ndiyo|yes)[\s.!]*$/iu;
 function onCountyText(turn: Turn, d: Draft, input: string): void {
   // "Ndio kisumu", "ni Kisumu, Kondele": read as typed without the lead; it was only offered to tap, and asked again.
   const bare = input.replace(COUNTY_LEAD, '').replace(COUNTY_YES_AFTER, '');
-  if (bare !== input && bare.trim() && countyFirst(bare)) return onCountyText(turn, d, bare);
+  // Only a short answer with nothing taken back ("ni Nairobi, si Kiambu", "its Nairobi, but i live in Kiambu" are offered to tap, as before).
+  const short = wordCount(bare) <= 4 && !/\b(?:but|lakini|ila|si|sio|not|no)\b/.test(normalise(bare));
+  if (bare !== input && bare.trim() && short && countyFirst(bare)) return onCountyText(turn, d, bare);
   const m = matchCounty(input);
   // A well-known town ("Kitengela") is taken as its county at once, as a county's name is: each
   // lies in one county only, so a tap to confirm would add a step without making the county surer;

@@ -278,8 +278,8 @@ const DANGER_NO = new Set([
   // Sheng for "fine": "iko poa" must not begin a yes ("iko", there is).
   'niko poa', 'tuko poa', 'yuko poa', 'ako poa', 'wako poa', 'iko poa', 'hakuna noma', 'tuko fiti', 'yuko fiti', 'iko fiti', 'iko sawa',
   'wako sawa', 'yuko sawa', 'ako sawa', 'wako fiti', 'ako fiti',
-  // "No problem", fine or okay, not in danger, said of themselves or the one it happened to.
-  'hakuna shida', 'hamna shida', 'hamna hatari', 'si hatari', 'sio hatari', 'siyo hatari',
+  // Fine or okay, not in danger, said of themselves or the one it happened to.
+  'hamna hatari',
   'we are fine', 'we re fine', 'he is fine', 'she is fine', 'he s fine', 'hes fine', 'she s fine', 'they are fine', 'they re fine',
   'he is ok', 'he s ok', 'hes ok', 'she is ok', 'she s ok', 'we are ok', 'we re ok', 'they are ok',
   'he is okay', 'he s okay', 'she is okay', 'she s okay', 'we are okay', 'i am okay', 'im okay', 'i m okay',
@@ -294,6 +294,8 @@ const DANGER_NO_ALONE = new Set([
   'sio', 'siyo', 'sidhani', 'sidhani hivyo', 'sidhani kama kuna hatari', 'i don t think so', 'i dont think so', 'i do not think so', 'not now', 'not right now', 'not at the moment',
   // "Not really", "sio sana": the hedged no of everyday speech.
   'sio saa hii', 'si saa hii',
+  // "No problem" (and "okay": "hakuna shida, endelea"), "not danger": alone only, never leading what follows.
+  'hakuna shida', 'hamna shida', 'si hatari', 'sio hatari', 'siyo hatari',
   'sio sana', 'si sana', 'siyo sana', 'not really',
   'wameenda', 'wameshaenda', 'wameondoka', 'wameshaondoka', 'ameenda', 'ameondoka', 'they left', 'they have left', 'they ve left', 'they are gone', 'they re gone', 'they have gone', 'they went away',
 ]);
@@ -310,7 +312,7 @@ export const yeahAlone = (text: string): boolean => text.length <= 10 && DANGER_
  * Uasin Gishu, ..." in the story.
  */
 const SAFE_LEAD =
-  /^\s*(?:(?:no|hapana|la|nope|sio|siyo)[\s,.!]+)?(?:no danger|not in danger|no one is in danger|nobody is in danger|no one in danger|hakuna hatari|hakuna mtu (?:yuko )?hatarini|hakuna aliye hatarini|we are safe|we re safe|tuko salama|niko salama|i am safe|i m safe|im safe|hakuna shida|hamna shida|we are fine|we(?:'|’)?re fine|(?:i am|i(?:'|’)?m|we are) not in danger)(?:\s+(?:sasa hivi|kwa sasa|sasa|right now|for now|now|saa hii))?(?![\p{L}\p{N}])[\s,.!:;-]*/iu;
+  /^\s*(?:(?:no|hapana|la|nope|sio|siyo)[\s,.!]+)?(?:no danger|not in danger|no one is in danger|nobody is in danger|no one in danger|hakuna hatari|hakuna mtu (?:yuko )?hatarini|hakuna aliye hatarini|we are safe|we re safe|tuko salama|niko salama|i am safe|i m safe|im safe|we are fine|we(?:'|’)?re fine|(?:i am|i(?:'|’)?m|we are) not in danger)(?:\s+(?:sasa hivi|kwa sasa|sasa|right now|for now|now|saa hii))?(?![\p{L}\p{N}])[\s,.!:;-]*/iu;
 
 /** The danger question's answer with a safe said first written as a plain no ("hapana hakuna hatari, Nakuru": "hapana, Nakuru"). */
 export function safeAsNo(text: string): string {
@@ -323,8 +325,7 @@ export function safeAsNo(text: string): string {
   // "Hakuna hatari?? wanampiga sasa hivi" (the question echoed), "no one is in danger now but they will come back",
   // "... except my son who was taken": no plain no; read as typed (asked again, or the danger after it).
   // "I am not in danger, my son is": safe said of themselves, someone else named after.
-  const selfOnly = SELF_FIRST.test(normalise(m[0])) && SOMEONE_ELSE.test(normalise(rest));
-  if (/^[^\p{L}\p{N}]*\?/u.test(text.slice(m.index + m[0].trimEnd().length)) || SAFE_BUT.test(normalise(rest)) || selfOnly) return text;
+  if (/^[^\p{L}\p{N}]*\?/u.test(text.slice(m.index + m[0].trimEnd().length)) || SAFE_BUT.test(normalise(rest)) || selfOnly(m[0], rest)) return text;
   return `no, ${rest}`;
 }
 
@@ -354,7 +355,7 @@ function saysSafe(n: string): boolean {
 }
 
 /** Words after a "no" that say the danger goes on ("no, they are still here"): then it is no answer. */
-const STILL_DANGER = /\b(bado|still|wako|yuko|ako|hapa|here|help\w*|msaada|\w*saidi\w*|usalama|hatari|hatarini|danger|wanapiga|wanakuja|wamerudi|beating|bleeding|damu|anavuja|risasi|shooting)\b/;
+const STILL_DANGER = /\b(bado|still|wako|yuko|ako|hapa|here|help\w*|msaada|\w*saidi\w*|usalama|hatari|hatarini|danger|wanapiga|wanakuja|wamerudi|beating|bleeding|damu|anavuja|risasi|shooting|\w*tekwa|\w*teka|\w*potea|\w*toweka|hajarudi|hajulikani|wamezingira|missing|abducted|taken)\b/;
 /**
  * Words that start an answer but also start other sentences: "y" and "n" (SMS for "why" and
  * "and"), "hakuna ..." and "no one ..." ("hakuna usalama", "no one is helping us"), "ndio maana ..."
@@ -420,6 +421,8 @@ const YES_TAKEN_BACK = /\b(hakuna|salama|safe|fine|sawa|poa|fiti|lakini|ila|but|
  * anapona"): the next question's answer typed early, and staff were alerted on it. Not with danger going on told too.
  */
 const CARE_GIVEN = /\b(was treated|has been treated|got treated|discharged|recovering|recovered|p3|prc|alitibiwa|ametibiwa|walimtibu|wamemtibu|aliruhusiwa|ameruhusiwa|anapona|amepona)\b/;
+/** Danger going on told beside care ("they are still beating him", "still in custody", "they shot him", "bado yuko seli"). */
+const CARE_BUT_DANGER = /\b(still|bado|custody|holding|seli|cell|shot|risasi|icu|refused|outside|gate|looking for|\w*tafuta|beating|\w*piga)\b/;
 
 /**
  * A yes or a no said first, with more after it ("ndio yuko hatarini", "yes my brother", "help me
@@ -434,19 +437,23 @@ export function dangerLead(text: string): boolean | undefined {
   // "Ndio lakini wameondoka", "yes he is fine now": a yes taken back, asked again.
   if (lead.yes) return NO_LEAD.has(lead.rest) || YES_TAKEN_BACK.test(lead.rest) || careAfterYes(text) ? undefined : true;
   // "Im not in danger right now but my brother is", "we are fine, my son is not": safe said of themselves only.
-  if (SELF_FIRST.test(normalise(text)) && SOMEONE_ELSE.test(lead.rest)) return undefined;
+  if (selfOnly(text, lead.rest)) return undefined;
   return dangerGoesOn(lead.rest) ? undefined : false;
 }
 
 /** Safe said of the reporter ("i am", "we are", "niko", "tuko") ... */
 const SELF_FIRST = /^(?:(?:no|hapana|la|nope)\s+)?(?:i am|im|i m|we are|we re|niko|tuko|mimi|sisi)\b/;
-/** ... and someone else after it, or a "but". */
+/** ... and someone else after it, or a "but", ... */
 const SOMEONE_ELSE = /\b(?:but|lakini|ila|except|isipokuwa|my|our|mwanangu|wanangu|kaka|dada|mume|mke|bwana|mtoto|watoto|baba|mama|he|she|his|her|yeye|wao)\b/;
+/** ... not said safe too ("no we are fine my son is home", "niko salama mimi na watoto wangu", "he was released"). */
+const SAFE_TOO = /\b(?:fine|safe|salama|sawa|poa|fiti|home|nyumbani|released|ameachiliwa|amerudi|with us|nasi|pamoja|too|pia|mimi na|na watoto|na mtoto)\b/;
+/** Safe said of themselves only, someone else named after it as not ("im not in danger but my brother is"). */
+const selfOnly = (head: string, rest: string): boolean => SELF_FIRST.test(normalise(head)) && SOMEONE_ELSE.test(normalise(rest)) && !SAFE_TOO.test(normalise(rest));
 
 /** A yes, then care already given and no danger going on (`CARE_GIVEN`): no answer to the danger question. */
 export function careAfterYes(text: string): boolean {
   const lead = dangerHead(text);
-  return lead?.yes === true && CARE_GIVEN.test(lead.rest) && !saysDangerNow(lead.rest);
+  return lead?.yes === true && CARE_GIVEN.test(lead.rest) && !saysDangerNow(lead.rest) && !CARE_BUT_DANGER.test(lead.rest);
 }
 
 /** The yes or no said first, the longest lead of up to four words, and the words after it (`normalise`d). */
@@ -554,7 +561,8 @@ export function dangerToldFirst(text: string): boolean {
 }
 
 /** Hiding or shut in, said in the first person and not as past ("niko nimejificha", "tumejifungia ndani", "we're locked inside"). */
-const HIDING_NOW = /(?<!\b(?:nilikuwa|tulikuwa|nikiwa|tukiwa) )\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b|\b(?:i am|im|i m|we are|we re) (?:still )?(?:hiding|locked inside|trapped inside)\b/;
+const HIDING_NOW =
+  /(?<!\b(?:nilikuwa|tulikuwa|nikiwa|tukiwa) )\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b|\b(?:i am|im|i m|we are|we re) (?:still )?hiding\b(?! (?:my|the|our|his|her|their|it|this|that|a|an|from you)\b)|\b(?:i am|im|i m|we are|we re) (?:locked|trapped) (?:inside|in) (?:the |a |our |my |this )?(?:house|room|school|church|station|building|hall|car|classroom|office|toilet|compound|shop)\b/;
 /** Hiding said with "now" just before it ("sasa nimejificha"): now, whatever day is told before it. */
 const HIDING_SAID_NOW = /\b(?:sasa|sasa hivi|now|right now) (?:niko |tuko |i am |we are )?(?:nimejificha|tumejificha|nimejifungia|tumejifungia|hiding)\b/;
 /** A threat to kill ("wataniua", "watanimaliza": will finish me, "they will kill us") ... */
@@ -566,6 +574,8 @@ const KILL_SOON = new RegExp(String.raw`\b${KILL}(?: \w+){0,2} ${SOON}\b|\b${SOO
 const CONDITION = /\b(?:if|unless|iwapo|endapo|ikiwa|kama(?! saa\b))\b/;
 /** A day gone by named ("mwaka jana", "last month", "wiki iliyopita", "jana usiku"): what follows was then, not now. */
 const PAST_DAY = /\b(?:jana|juzi|yesterday|last (?:night|week|month|year)|mwaka (?:jana|uliopita)|mwezi (?:uliopita|jana)|wiki (?:iliyopita|jana)|ago|iliyopita|zilizopita)\b/;
+/** Finished by fines, bribes, taxes or votes ("watatumaliza leo na hizi faini", "kill us today with these fines"): no life at risk. */
+const BY_MONEY = /\b(?:na|kwa|with) (?:(?:hizi|hii|these|their|zao|hizo) )?(?:faini|hongo|ushuru|kodi|bei|kura|fines?|taxes|bribes?|prices)\b/;
 /** Out of it now, or unafraid: home again, far away, moved, fine, "not scared, I just want it recorded". */
 const OUT_OF_IT = /\b(?:niko sawa|tuko sawa|niko poa|tuko poa|niko fiti|i am fine|i m fine|im fine|we are fine|far away|moved away|tumehamia|nimehamia|tumerudi nyumbani|nimerudi nyumbani|back home|not scared|not afraid|siogopi|hatuogopi|just want it recorded)\b/;
 
@@ -577,7 +587,7 @@ const OUT_OF_IT = /\b(?:niko sawa|tuko sawa|niko poa|tuko poa|niko fiti|i am fin
  * report meant ("I want to report police who said they will kill me, today I am at the station").
  */
 function hiddenOrHuntedNow(text: string, n: string): boolean {
-  if (text.includes('?') || CONDITION.test(n) || SAFE_SAID.test(n) || OUT_OF_IT.test(n)) return false;
+  if (text.includes('?') || CONDITION.test(n) || SAFE_SAID.test(n) || OUT_OF_IT.test(n) || BY_MONEY.test(n)) return false;
   if (HIDING_SAID_NOW.test(n)) return true;
   if (PAST_DAY.test(n)) return false;
   return HIDING_NOW.test(n) || (KILL_SOON.test(n) && !/\b(?:report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n));

@@ -597,6 +597,13 @@ describe('"sorry I meant ..." at the question after whom it happened to: that an
     },
   );
 
+  it.each(['samahani nilimaanisha Koplo Otieno, aliyempiga mwanangu', 'i meant the one who beat my son, Cpl Otieno', 'sorry i meant Cpl Otieno and another one, my son knows their faces', 'sorry I meant the officer was Cpl Otieno, my brother was there'])(
+    '%j names the officer: the victim kept (found by a second review)',
+    (words) => {
+      expect([words, type(at('ofc', { role: 'on_behalf', victim: 'my son Brian' }), words).state.draft?.victim]).toEqual([words, 'my son Brian']);
+    },
+  );
+
   it('"sorry i meant to say my son is ..." keeps what follows "to say"', () => {
     expect(type(at('ofc', misread), 'sorry i meant to say my son is Brian Otieno').state.draft?.victim).toBe('my son is Brian Otieno');
   });

@@ -1266,6 +1266,13 @@ describe('pain told, harm denied with what was done, "si nimekuambia" at "was an
     },
   );
 
+  it.each(['they didnt touch me but my husband was beaten badly', 'he didnt hurt me much', "he didn't hurt me badly", 'hakuniumiza sana', 'hawakunijeruhi vibaya', 'hawakunipiga ila walinirushia teargas nikazimia'])(
+    '%j is never "no one hurt" (found by a second review)',
+    (words) => {
+      expect([words, type(at('hurt', { text: STORY }), words).state.draft?.injuries?.hurt]).toEqual([words, expect.not.stringMatching(/^none$/)]);
+    },
+  );
+
   it('harm denied and then harm told is not "no one hurt" ("he didnt beat me but he shot me in the leg")', () => {
     expect(type(at('hurt', { text: STORY }), 'he didnt beat me but he shot me in the leg').state.draft?.injuries?.hurt).not.toBe('none');
     expect(type(at('hurt', { text: STORY }), 'hakunipiga lakini aliniumiza mkono').state.draft?.injuries?.hurt).not.toBe('none');

@@ -324,6 +324,14 @@ describe('dangerToldFirst: a first message that answers "is someone in danger?" 
     'he said he will kill me tonight, i am not scared i just want it recorded',
     'nimejificha sasa niko sawa',
     'jana usiku tumejificha kwa jirani, sasa tumerudi nyumbani',
+    // Found by a second review: hiding a thing, trapped in a system, finished by fines.
+    'i am hiding my identity, police asked me for a bribe',
+    'im hiding my name because i fear the OCS, he took 2000 from me',
+    'hawa kanjo watatumaliza leo na hizi faini',
+    'we are hiding the evidence until you contact us',
+    'i am trapped inside the bribery system',
+    'traffic police want to kill us today with these fines',
+    'leo polisi wamesema watatumaliza kwa kura',
   ])('%j is not', (text) => {
     expect(dangerToldFirst(text)).toBe(false);
   });

@@ -5948,8 +5948,8 @@ describe('everyday ways of saying no one is in danger ("hakuna shida", "we are f
   );
 
   it('said with more after it, the no and the more kept ("hakuna shida sasa, he is home with us"); with a "but", asked again', () => {
-    const more = type(at('danger', told), 'hakuna shida sasa, he is home with us');
-    expect([more.state.draft?.danger, more.state.draft?.text]).toEqual([false, `${told.text}\nhe is home with us`]);
+    // "Hakuna shida" leads "okay, go on" as often: only alone is it the no.
+    expect(type(at('danger', told), 'hakuna shida sasa, he is home with us').state.draft?.danger).toBeUndefined();
     expect(type(at('danger', told), 'we are fine but they said they will come back').state.draft?.danger).toBeUndefined();
     // Home again: the no, and the words kept for staff (the one taken is back).
     const home = type(at('danger', told), 'he is home now');
@@ -6049,10 +6049,10 @@ describe('shorter wishes to stay unknown ("sitaki jina langu"), and fears of bei
   });
 });
 
-describe('a no at the danger question with one word of what happened ("hakuna shida, ameachiliwa")', () => {
+describe('a no at the danger question with one word of what happened ("hapana, ameachiliwa")', () => {
   const told = { text: 'Polisi walimkamata kaka yangu jana', category: 'p_arrest' as const, danger: undefined };
   it.each([
-    ['hakuna shida, ameachiliwa', 'ameachiliwa'],
+    ['hapana hakuna hatari, ameachiliwa', 'ameachiliwa'],
     ['hapana, ameachiliwa', 'ameachiliwa'],
     ['hapana hakuna mtu hatarini sasa, ameachiliwa', 'ameachiliwa'],
     ['no, amerudi', 'amerudi'],
@@ -6063,5 +6063,34 @@ describe('a no at the danger question with one word of what happened ("hakuna sh
 
   it('"hapana, sawa" or "no, asante" keeps nothing', () => {
     for (const words of ['hapana, sawa', 'no, asante', 'hapana, sijui']) expect([words, type(at('danger', told), words).state.draft?.text]).toEqual([words, told.text]);
+  });
+});
+
+describe('found by a second regression review of this session', () => {
+  const taken = { text: 'polisi walimchukua mume wangu usiku', category: 'p_disappear' as const, danger: undefined };
+  it.each(['hakuna shida, wamemteka', 'hamna shida, wamemchukua', 'hakuna shida, amepotea', 'hakuna shida ila mume wangu hajarudi', 'si hatari sasa, ila hajulikani aliko', 'hakuna shida, endelea', 'hapana, ametekwa', 'no, ametoweka'])(
+    '%j after a disappearance is no "no" (asked again)',
+    (words) => {
+      expect([words, type(at('danger', taken), words).state.draft?.danger]).toEqual([words, undefined]);
+    },
+  );
+
+  const told = { text: 'Police beat my brother at the stage yesterday', category: 'p_force' as const, danger: undefined };
+  it.each(['no we are fine my son is home', "i'm fine my brother is fine too", 'niko salama mimi na watoto wangu', 'niko sawa na mtoto wangu', 'tuko sawa, mume wangu amerudi nyumbani', 'no im safe, he is safe', 'we are safe, he is with us', 'no we are safe he was released'])(
+    '%j, safe said of them all, is the no',
+    (words) => {
+      expect([words, type(at('danger', told), words).state.draft?.danger]).toEqual([words, false]);
+    },
+  );
+
+  it.each(['yes they are still beating him, he was treated earlier', 'yes he has been treated, they are still looking for him', 'yes, police are still at our gate, my son was treated', 'ndio bado yuko seli, alitibiwa', 'yes they shot him, he was treated at KNH and is in ICU', 'yes, he is still in custody, they beat him, the p3 was refused'])(
+    '%j, care given with danger going on, is still the yes',
+    (words) => {
+      expect([words, type(at('danger', told), words).state.draft?.danger]).toEqual([words, true]);
+    },
+  );
+
+  it.each(['its Nairobi, but i live in Kiambu', 'ni Nairobi, si Kiambu', 'nilikuwa Nakuru nikasafiri Kisumu ndio ikatokea', 'ni nairobi lakini ni kwa mpaka wa Kajiado'])('%j at the county question is read as before the county leads were read', (words) => {
+    expect([words, type(at('county'), words).state.draft?.county]).toEqual([words, undefined]);
   });
 });

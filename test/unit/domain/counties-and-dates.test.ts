@@ -272,6 +272,8 @@ describe('incident dates', () => {
     for (const said of ['week before last', 'the week before last', 'a couple of weeks ago', '2 weeks']) {
       expect([said, parseIncidentDate('Jumanne', wed, said)]).toEqual([said, day('2026-07-27')]);
     }
+    // "Not two weeks ago": last week's, as said.
+    expect(parseIncidentDate('Jumanne', wed, 'last week, not two weeks ago')).toEqual(day('2026-08-03'));
     for (const typed of ['two weeks ago on tuesday', 'tuesday two weeks ago', 'wiki mbili zilizopita jumanne', 'jumanne wiki mbili zilizopita', 'Tuesday, the week before last']) {
       expect([typed, parseIncidentDate(typed, wed)]).toEqual([typed, day('2026-07-27')]);
     }

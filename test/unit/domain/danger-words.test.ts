@@ -96,6 +96,19 @@ describe('saysDangerNow: a later message that says someone is in danger now', ()
     'wachuuzi wanafukuzwa na kanjo sokoni',
     'the officer said they will come back today for the bribe',
     'yesterday the mob was about to lynch him but police rescued him',
+    // Found by a second review: every day, a year gone by, next week, a condition, fines, rescued, the day before.
+    'hawa trafiki watanimaliza kila siku wananitaka 500, jana walinikamata tena',
+    'polisi wa Kasarani watatumaliza na hizi hongo, kila siku tunalipa 200',
+    "they took 1000 from me and said they'll come back for me next week to collect more",
+    'they asked for a bribe, if we dont pay they will come back for us',
+    'sisi hawkers tunafukuzwa na askari wa kaunti kila siku',
+    'mwaka jana vijana walikuwa wanapigwa na polisi',
+    'watu wanapigwa na polisi kila maandamano, jana mwanangu alipigwa mguu',
+    'the crowd wants to lynch him but police rescued him, then police beat him',
+    'wafuasi wamezingira ukumbi wa kuhesabu kura jana, tulitoka salama',
+    'wanatuua kiuchumi',
+    'tunavamiwa na majambazi kila usiku',
+    'they will come back for him tomorrow',
   ])('not %j', (text) => {
     expect(saysDangerNow(text)).toBe(false);
   });
