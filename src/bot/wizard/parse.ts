@@ -563,8 +563,15 @@ export function dangerToldFirst(text: string): boolean {
 /** Hiding or shut in, said in the first person and not as past ("niko nimejificha", "tumejifungia ndani", "we're locked inside"). */
 const HIDING_NOW =
   /(?<!\b(?:nilikuwa|tulikuwa|nikiwa|tukiwa) )\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b|\b(?:i am|im|i m|we are|we re) (?:still )?hiding\b(?! (?:my|the|our|his|her|their|it|this|that|a|an|from you)\b)|\b(?:i am|im|i m|we are|we re) (?:locked|trapped) (?:inside|in) (?:the |a |our |my |this )?(?:house|room|school|church|station|building|hall|car|classroom|office|toilet|compound|shop)\b/;
-/** Hiding said with "now" just before it ("sasa nimejificha"): now, whatever day is told before it. */
-const HIDING_SAID_NOW = /\b(?:sasa|sasa hivi|now|right now) (?:niko |tuko |i am |we are )?(?:nimejificha|tumejificha|nimejifungia|tumejifungia|hiding)\b/;
+/**
+ * Hiding said as now, whatever day is told beside it: "now" or "since" with it ("sasa nimejificha", "niko nimejificha sasa",
+ * "nimejificha tangu jana"), or in English's present ("i am hiding", "we are locked inside the house").
+ */
+const HIDING_SAID_NOW = new RegExp(
+  String.raw`\b(?:sasa|sasa hivi|now|right now) (?:niko |tuko |i am |we are )?(?:nimejificha|tumejificha|nimejifungia|tumejifungia|hiding)\b|` +
+    String.raw`\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)(?: \w+){0,4}? (?:sasa|tangu|since|bado)\b|` +
+    String.raw`\b(?:i am|im|i m|we are|we re) (?:still )?(?:hiding\b(?! (?:my|the|our|his|her|their|it|this|that|a|an|from you)\b)|(?:locked|trapped) (?:inside|in) (?:the |a |our |my |this )?(?:house|room|school|church|station|building|hall|car|classroom|office|toilet|compound|shop)\b)`,
+);
 /** A threat to kill ("wataniua", "watanimaliza": will finish me, "they will kill us") ... */
 const KILL = String.raw`(?:(?:wata|ata)(?:ni|tu|mu|wa)ua|(?:wata|ata)(?:ni|tu|m|wa)maliza|(?:wanataka|anataka|wanakuja|anakuja) ku(?:ni|tu|m|wa)(?:ua|maliza)|(?:will|going to|gonna|want to|wants to|coming to) kill (?:me|us|him|her|them))`;
 /** ... within the day, said with it: "wataniua leo usiku", "usiku huu watanimaliza", "they will kill us tonight". */

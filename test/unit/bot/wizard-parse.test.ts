@@ -300,6 +300,12 @@ describe('dangerToldFirst: a first message that answers "is someone in danger?" 
     'they said they will kill us tonight',
     'walisema watatumaliza leo',
     "We're locked inside the church",
+    // Hiding said now beside a day gone by: now, or since then.
+    'yesterday they beat me, i am hiding now',
+    'nimejificha tangu jana',
+    'jana walinipiga, niko nimejificha sasa',
+    'last night police came, we are locked inside the house',
+    'they shot my brother yesterday, we are hiding',
   ])('%j, hiding or killed within the day, is a yes', (text) => {
     expect(dangerToldFirst(text)).toBe(true);
   });
