@@ -246,10 +246,12 @@ const HURT_DENIED =
  * Harm not done, said first: to the reporter ("he never touched me", "hakuniumiza mwili", "hawakunijeruhi"), or to anyone
  * after a no ("no he didnt beat him", "hapana, hawakumpiga"). "Hawakumjeruhi" alone may be of one among others: asked again.
  */
-const HARM_NOT_DONE = new RegExp(
-  String.raw`^(?:(?:hapana|no|la|nope|nah) (?:(?:he|she|they|it) (?:didn t|didnt|did not|never) (?:beat|hit|hurt|injure|touch)\w* (?:me|us|him|her|them)|ha(?:ku|wa(?:ku)?)(?:ni|m|mw|tu|wa)(?:piga|umiza|jeruhi|gusa)\w*)|` +
-    String.raw`(?:he|she|they|it) (?:didn t|didnt|did not|never) (?:beat|hit|hurt|injure|touch)\w* (?:me|us)|ha(?:ku|wa(?:ku)?)(?:ni|tu)(?:piga|umiza|jeruhi|gusa)\w*)\b`,
-);
+const HARM_NOT_DONE = new RegExp(String.raw`^(?:(?:hapana|no|la|nope|nah) ${harmNotDoneTo('me|us|him|her|them', 'ni|m|mw|tu|wa')}|${harmNotDoneTo('me|us', 'ni|tu')})\b`);
+
+/** Harm denied, done to `objects` in English ("he didnt beat me") or with `infixes` in Swahili ("hakunipiga"). */
+function harmNotDoneTo(objects: string, infixes: string): string {
+  return String.raw`(?:(?:he|she|they|it) (?:didn t|didnt|did not|never) (?:beat|hit|hurt|injure|touch)\w* (?:${objects})|ha(?:ku|wa(?:ku)?)(?:${infixes})(?:piga|umiza|jeruhi|gusa)\w*)`;
+}
 
 /**
  * Harm not done, told with what was ("no he didnt beat me, just touching", "hakuniumiza mwili ila alinishika vibaya"): no

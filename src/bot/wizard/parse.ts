@@ -544,6 +544,9 @@ const STILL_THERE = /\bbado (wako|wapo) (hapa|nje)\b(?! ya)|\b(they are|they re)
  */
 const BARE_CRY = /\b(help|me|us|please|pls|plz|sos|msaada|naomba|tunaomba|nahitaji|tunahitaji|saidia|nisaidie|tusaidie|saidieni|nisaidieni|tusaidieni|tafadhali|jameni|haraka|sasa|now)\b/g;
 
+/** A report meant ("help me report ...", "nataka kuripoti"): help with the report, not danger told. */
+const REPORT_MEANT = /\b(?:report\w*|ripoti|kuripoti|kureport\w*)\b/;
+
 /**
  * A first message that answers "is someone in danger right now?" before it is asked ("Msaada!
  * Polisi wanampiga kaka yangu", "help us, they are beating him", "saidieni wako hapa"): a yes as that
@@ -556,21 +559,22 @@ export function dangerToldFirst(text: string): boolean {
   // "They are back home now, thanks for your help": thanks, no cry for help.
   if (/\b(?:thanks?|thank you|asante)(?: sana)? (?:for|kwa) (?:your |the |all )?(?:help|msaada)$/.test(n)) return false;
   if (hiddenOrHuntedNow(text, n)) return true;
-  if (/\b(report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n) || (TOLD_AS_PAST.test(n) && !STILL_THERE.test(n)) || !n.replace(BARE_CRY, '').trim()) return false;
+  if (REPORT_MEANT.test(n) || (TOLD_AS_PAST.test(n) && !STILL_THERE.test(n)) || !n.replace(BARE_CRY, '').trim()) return false;
   return saysDangerNow(text) && ((dangerAnswer(text) ?? dangerLead(text)) === true || CRY_AT_END.test(n));
 }
 
-/** Hiding or shut in, said in the first person and not as past ("niko nimejificha", "tumejifungia ndani", "we're locked inside"). */
-const HIDING_NOW =
-  /(?<!\b(?:nilikuwa|tulikuwa|nikiwa|tukiwa) )\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)\b|\b(?:i am|im|i m|we are|we re) (?:still )?hiding\b(?! (?:my|the|our|his|her|their|it|this|that|a|an|from you)\b)|\b(?:i am|im|i m|we are|we re) (?:locked|trapped) (?:inside|in) (?:the |a |our |my |this )?(?:house|room|school|church|station|building|hall|car|classroom|office|toilet|compound|shop)\b/;
+/** Hiding or shut in, in the first person: Swahili's perfect ("niko nimejificha", "tumejifungia ndani"). */
+const HIDING_SW = '(?:nimejificha|tumejificha|nimejifungia|tumejifungia)';
+/** English's present, of themselves: hiding (not hiding a thing: "hiding my identity"), or locked in a place. */
+const HIDING_EN = String.raw`(?:i am|im|i m|we are|we re) (?:still )?(?:hiding\b(?! (?:my|the|our|his|her|their|it|this|that|a|an|from you)\b)|(?:locked|trapped) (?:inside|in) (?:the |a |our |my |this )?(?:house|room|school|church|station|building|hall|car|classroom|office|toilet|compound|shop)\b)`;
+/** Swahili's hiding not told as past ("nilikuwa nimejificha"); English's present is read as now (`HIDING_SAID_NOW`). */
+const HIDING_NOW = new RegExp(String.raw`(?<!\b(?:nilikuwa|tulikuwa|nikiwa|tukiwa) )\b${HIDING_SW}\b`);
 /**
  * Hiding said as now, whatever day is told beside it: "now" or "since" with it ("sasa nimejificha", "niko nimejificha sasa",
  * "nimejificha tangu jana"), or in English's present ("i am hiding", "we are locked inside the house").
  */
 const HIDING_SAID_NOW = new RegExp(
-  String.raw`\b(?:sasa|sasa hivi|now|right now) (?:niko |tuko |i am |we are )?(?:nimejificha|tumejificha|nimejifungia|tumejifungia|hiding)\b|` +
-    String.raw`\b(?:nimejificha|tumejificha|nimejifungia|tumejifungia)(?: \w+){0,4}? (?:sasa|tangu|since|bado)\b|` +
-    String.raw`\b(?:i am|im|i m|we are|we re) (?:still )?(?:hiding\b(?! (?:my|the|our|his|her|their|it|this|that|a|an|from you)\b)|(?:locked|trapped) (?:inside|in) (?:the |a |our |my |this )?(?:house|room|school|church|station|building|hall|car|classroom|office|toilet|compound|shop)\b)`,
+  String.raw`\b(?:sasa|sasa hivi|now|right now) (?:niko |tuko |i am |we are )?(?:${HIDING_SW}|hiding)\b|\b${HIDING_SW}(?: \w+){0,4}? (?:sasa|tangu|since|bado)\b|\b${HIDING_EN}`,
 );
 /** A threat to kill ("wataniua", "watanimaliza": will finish me, "they will kill us") ... */
 const KILL = String.raw`(?:(?:wata|ata)(?:ni|tu|mu|wa)ua|(?:wata|ata)(?:ni|tu|m|wa)maliza|(?:wanataka|anataka|wanakuja|anakuja) ku(?:ni|tu|m|wa)(?:ua|maliza)|(?:will|going to|gonna|want to|wants to|coming to) kill (?:me|us|him|her|them))`;
@@ -597,7 +601,7 @@ function hiddenOrHuntedNow(text: string, n: string): boolean {
   if (text.includes('?') || CONDITION.test(n) || SAFE_SAID.test(n) || OUT_OF_IT.test(n) || BY_MONEY.test(n)) return false;
   if (HIDING_SAID_NOW.test(n)) return true;
   if (PAST_DAY.test(n)) return false;
-  return HIDING_NOW.test(n) || (KILL_SOON.test(n) && !/\b(?:report\w*|ripoti|kuripoti|kureport\w*)\b/.test(n));
+  return HIDING_NOW.test(n) || (KILL_SOON.test(n) && !REPORT_MEANT.test(n));
 }
 
 /**
